@@ -1,0 +1,120 @@
+// Reading package files defensively: the input comes from strangers' pull requests. Nothing is
+// opened unless it is a regular file inside the workspace, and nothing huge is read.
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseJsonDocument, LineMap, type JsonDocument } from './json/document.js';
+
+/** Files above this are not read at all (the platform limit for a swagger is 1 MB). */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface ReadProblem {
+  message: string;
+  /** Offset in the decoded text, when the problem has a position (invalid UTF-8). */
+  offset?: number;
+}
+
+interface SourceBase {
+  /** Relative to the root, `/` separators: what annotations and reports show. */
+  path: string;
+  absPath: string;
+  /** Why the file could not be read (fully). */
+  readProblem?: ReadProblem;
+}
+
+export interface JsonFile extends SourceBase {
+  kind: 'json';
+  doc: JsonDocument;
+}
+
+export interface TextFile extends SourceBase {
+  kind: 'text';
+  text: string;
+  lines: LineMap;
+}
+
+export interface BinaryFile extends SourceBase {
+  kind: 'binary';
+  bytes: Buffer;
+}
+
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export function displayPath(root: string, absPath: string): string {
+  const relative = path.relative(root, absPath);
+  return isInside(root, absPath) ? relative.split(path.sep).join('/') || '.' : absPath.split(path.sep).join('/');
+}
+
+type RawRead = { bytes: Buffer; problem?: undefined } | { bytes?: undefined; problem: ReadProblem };
+
+/** Reads a file only when it is (or links to) a regular file inside `root` and not too large. */
+export function readBytesSafely(root: string, absPath: string): RawRead {
+  try {
+    const link = lstatSync(absPath);
+    if (link.isSymbolicLink()) {
+      const target = realpathSync(absPath);
+      if (!isInside(root, target)) return { problem: { message: 'is a symbolic link to a file outside the workspace; not followed' } };
+    }
+    const stats = link.isSymbolicLink() ? statSync(absPath) : link;
+    if (!stats.isFile()) return { problem: { message: 'is not a regular file (a FIFO, device or folder); not opened' } };
+    if (stats.size > MAX_FILE_BYTES) {
+      return { problem: { message: `is ${(stats.size / 1048576).toFixed(1)} MiB; files above ${MAX_FILE_BYTES / 1048576} MiB are not read` } };
+    }
+    return { bytes: readFileSync(absPath) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return { problem: { message: 'cannot be read: permission denied' } };
+    if (code === 'ENOENT') return { problem: { message: 'is a broken symbolic link' } };
+    if (code === 'ELOOP') return { problem: { message: 'is a symbolic link loop' } };
+    return { problem: { message: `cannot be read (${code ?? 'unknown error'})` } };
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
+
+/** Decodes UTF-8 text (a UTF-8 BOM is dropped, as paconn's utf-8-sig does). */
+export function decodeText(bytes: Buffer): { text: string; problem?: ReadProblem } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { text: '', problem: { message: 'is UTF-16 encoded; save it as UTF-8' } };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    return { text: '', problem: { message: 'is a binary file (it contains NUL bytes), not text' } };
+  }
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const text = lossyUtf8.decode(bytes);
+    return { text, problem: { message: 'contains bytes that are not valid UTF-8', offset: Math.max(0, text.indexOf('\uFFFD')) } };
+  }
+}
+
+export function readJsonFile(root: string, absPath: string): JsonFile {
+  const base = { kind: 'json' as const, path: displayPath(root, absPath), absPath };
+  const raw = readBytesSafely(root, absPath);
+  if (!raw.bytes) return { ...base, doc: unreadDocument(), readProblem: raw.problem };
+  const { text, problem } = decodeText(raw.bytes);
+  if (problem && text === '') return { ...base, doc: unreadDocument(), readProblem: problem };
+  return { ...base, doc: parseJsonDocument(text), readProblem: problem };
+}
+
+/** A file that was not read has no tree and no JSON problems: its read problem says it all. */
+function unreadDocument(): JsonDocument {
+  return { text: '', root: undefined, problems: [], lines: new LineMap('') };
+}
+
+export function readTextFile(root: string, absPath: string): TextFile {
+  const base = { kind: 'text' as const, path: displayPath(root, absPath), absPath };
+  const raw = readBytesSafely(root, absPath);
+  if (!raw.bytes) return { ...base, text: '', lines: new LineMap(''), readProblem: raw.problem };
+  const { text, problem } = decodeText(raw.bytes);
+  return { ...base, text, lines: new LineMap(text), readProblem: problem };
+}
+
+export function readBinaryFile(root: string, absPath: string): BinaryFile {
+  const base = { kind: 'binary' as const, path: displayPath(root, absPath), absPath };
+  const raw = readBytesSafely(root, absPath);
+  return raw.bytes ? { ...base, bytes: raw.bytes } : { ...base, bytes: Buffer.alloc(0), readProblem: raw.problem };
+}

@@ -1,0 +1,157 @@
+// The engine: discover packages, run every applicable rule, turn problems into positioned findings.
+// Packages are checked one at a time and dropped afterwards, so memory holds only the findings.
+import { realpathSync } from 'node:fs';
+import { keyOf, pointerOf } from './json/tree.js';
+import { discoverConnectors, loadConnector } from './discover.js';
+import { RULES } from '../rules/index.js';
+import {
+  CRITERIA,
+  LEVELS,
+  type ConnectorOptions,
+  type ConnectorPackage,
+  type ConnectorResult,
+  type Criterion,
+  type Finding,
+  type GateReport,
+  type Level,
+  type Problem,
+  type Profile,
+  type Rule,
+  type RuleLevel,
+  type Verdict,
+} from './types.js';
+
+export interface GateInput {
+  /** Workspace (action) or current directory (CLI): paths in reports are relative to it. */
+  root: string;
+  paths: string[];
+  profile: Profile | 'auto';
+  options: ConnectorOptions;
+  rules?: readonly Rule[];
+}
+
+const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
+
+function levelFor(rule: Rule, profile: Profile, recommended: boolean | undefined): RuleLevel {
+  const level = rule.meta.level[profile];
+  return recommended && level === 'error' ? 'warning' : level;
+}
+
+interface Location {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  pointer?: string;
+}
+
+function locate(problem: Problem): Location {
+  const { file } = problem;
+  const lines = file.kind === 'json' ? file.doc.lines : file.kind === 'text' ? file.lines : undefined;
+  let offset = problem.offset ?? 0;
+  let length = problem.length ?? 0;
+  let pointer: string | undefined;
+  if (problem.node) {
+    pointer = pointerOf(problem.node);
+    const key = keyOf(problem.node);
+    // Containers span many lines: point at their key (or opening bracket) instead of the whole block.
+    const target =
+      problem.at === 'key' || (problem.at === undefined && (problem.node.type === 'object' || problem.node.type === 'array'))
+        ? key ?? problem.node
+        : problem.node;
+    offset = target.offset;
+    length = target === problem.node && (target.type === 'object' || target.type === 'array') ? 1 : target.length;
+  }
+  if (!lines) return { line: 1, column: 1, endLine: 1, endColumn: 1, pointer };
+  const start = lines.position(offset);
+  const end = lines.position(offset + length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, pointer };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+function verdictsFor(connector: ConnectorPackage, rules: readonly Rule[], findings: Finding[]): Record<Criterion, Verdict> {
+  const verdicts = {} as Record<Criterion, Verdict>;
+  for (const criterion of CRITERIA) {
+    const applies = rules.some((rule) => rule.meta.criterion === criterion && rule.meta.level[connector.profile] !== 'off');
+    const own = findings.filter((finding) => finding.criterion === criterion);
+    if (!applies) verdicts[criterion] = 'n/a';
+    else if (own.some((f) => f.level === 'error')) verdicts[criterion] = 'fail';
+    else if (own.some((f) => f.level === 'warning')) verdicts[criterion] = 'warn';
+    else if (own.some((f) => f.unverified)) verdicts[criterion] = 'unverified';
+    else verdicts[criterion] = 'pass';
+  }
+  return verdicts;
+}
+
+/** Runs every rule that applies to the package's profile. A rule that throws is a tool bug. */
+export function checkConnector(
+  connector: ConnectorPackage,
+  options: ConnectorOptions,
+  rules: readonly Rule[],
+  internalErrors: string[],
+): ConnectorResult {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.meta.level[connector.profile] === 'off') continue;
+    const report = (problem: Problem): void => {
+      const level = levelFor(rule, connector.profile, problem.recommended);
+      if (level === 'off') return;
+      findings.push({
+        ruleId: rule.meta.id,
+        criterion: rule.meta.criterion,
+        level,
+        message: problem.message,
+        connector: connector.dir,
+        file: problem.file.path,
+        ...locate(problem),
+        ...(problem.unverified ? { unverified: true } : {}),
+        ...(problem.fix ? { fix: problem.fix } : {}),
+      });
+    };
+    try {
+      rule.check({ connector, options, report });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      internalErrors.push(`rule ${rule.meta.id} crashed on ${connector.dir}: ${detail}`);
+    }
+  }
+  findings.sort(compareFindings);
+  return {
+    name: connector.name,
+    dir: connector.dir,
+    profile: connector.profile,
+    verdicts: verdictsFor(connector, rules, findings),
+    eligible: !findings.some((finding) => finding.level === 'error'),
+    findings,
+  };
+}
+
+export function runGate(input: GateInput): GateReport {
+  const rules = input.rules ?? RULES;
+  const root = realpathSync(input.root);
+  const { folders, notes } = discoverConnectors(root, input.paths);
+  const internalErrors: string[] = [];
+  const connectors: ConnectorResult[] = [];
+  for (const folder of folders) {
+    const connector = loadConnector(root, folder, input.profile);
+    connectors.push(checkConnector(connector, input.options, rules, internalErrors));
+  }
+  const counts = Object.fromEntries(LEVELS.map((level) => [level, 0])) as Record<Level, number>;
+  for (const result of connectors) for (const finding of result.findings) counts[finding.level]++;
+  return { connectors, notes, internalErrors, counts };
+}
+
+/** All findings, most severe first, in report order within a level. */
+export function findingsBySeverity(report: GateReport): Finding[] {
+  const all = report.connectors.flatMap((connector) => connector.findings);
+  return all.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+}

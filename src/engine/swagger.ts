@@ -1,0 +1,139 @@
+// Navigation over a Swagger 2.0 tree: operations, parameters, responses and schemas, with
+// internal `$ref`s resolved in place. External refs are never fetched or read.
+import { atPointer, entries, items, prop, str, type Node } from './json/tree.js';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+/** How many `$ref` hops, or schema levels, a walk follows before it stops (cycles, ref chains). */
+export const MAX_SCHEMA_DEPTH = 64;
+
+export type RefResult = { target: Node; error?: undefined } | { target?: undefined; error: string };
+
+export function isExternalRef(ref: string): boolean {
+  return !ref.startsWith('#');
+}
+
+/** Resolves one `$ref` string against the document root. */
+export function resolveRef(root: Node, ref: string): RefResult {
+  if (isExternalRef(ref)) {
+    return { error: `"${ref}" points outside this file; a connector must be a single file, and external references are never fetched` };
+  }
+  let pointer: string;
+  try {
+    pointer = decodeURIComponent(ref.slice(1));
+  } catch {
+    return { error: `"${ref}" is not a valid JSON pointer` };
+  }
+  const target = atPointer(root, pointer);
+  return target ? { target } : { error: `"${ref}" points to nothing: ${pointer || '/'} does not exist in this file` };
+}
+
+/** Follows `$ref` chains from a node; undefined when a ref is broken, external or loops. */
+export function deref(root: Node, node: Node | undefined): Node | undefined {
+  let current = node;
+  for (let hops = 0; current && hops <= MAX_SCHEMA_DEPTH; hops++) {
+    const ref = str(prop(current, '$ref'));
+    if (ref === undefined) return current;
+    current = resolveRef(root, ref).target;
+  }
+  return undefined;
+}
+
+export interface Operation {
+  path: string;
+  method: string;
+  /** The operation object. */
+  node: Node;
+  /** The path item that holds it (for path-level parameters). */
+  pathItem: Node;
+}
+
+export function operations(root: Node | undefined): Operation[] {
+  const result: Operation[] = [];
+  for (const { key: path, value: pathItem } of entries(prop(root, 'paths'))) {
+    for (const { key, value } of entries(pathItem)) {
+      if ((HTTP_METHODS as readonly string[]).includes(key) && value.type === 'object') {
+        result.push({ path, method: key, node: value, pathItem });
+      }
+    }
+  }
+  return result;
+}
+
+export interface Parameter {
+  /** The parameter object after `$ref` resolution (may be in #/parameters). */
+  node: Node;
+  /** Where it is listed in the operation or path item (the `$ref` object when referenced). */
+  site: Node;
+  name?: string;
+  in?: string;
+}
+
+/** Path-level and operation-level parameters; operation-level ones override by name + in. */
+export function parametersOf(root: Node, operation: Operation): Parameter[] {
+  const byKey = new Map<string, Parameter>();
+  const unnamed: Parameter[] = [];
+  for (const list of [prop(operation.pathItem, 'parameters'), prop(operation.node, 'parameters')]) {
+    for (const site of items(list)) {
+      const node = deref(root, site);
+      if (!node) continue;
+      const parameter: Parameter = { node, site, name: str(prop(node, 'name')), in: str(prop(node, 'in')) };
+      if (parameter.name === undefined || parameter.in === undefined) unnamed.push(parameter);
+      else byKey.set(`${parameter.in}\u0000${parameter.name}`, parameter);
+    }
+  }
+  return [...byKey.values(), ...unnamed].sort((a, b) => a.site.offset - b.site.offset);
+}
+
+export interface SchemaProperty {
+  name: string;
+  /** The key node of the property in its `properties` object. */
+  keyNode: Node;
+  /** The property schema after `$ref` resolution. */
+  schema: Node;
+}
+
+/**
+ * Visits every object property reachable from a schema (through properties, items,
+ * additionalProperties, allOf and `$ref`s), each schema node once per `seen` set.
+ * Iterative and bounded, so cycles and deep chains are safe.
+ */
+export function forEachSchemaProperty(
+  root: Node,
+  schema: Node | undefined,
+  visit: (property: SchemaProperty) => void,
+  seen: Set<Node> = new Set(),
+): void {
+  const stack: { node: Node | undefined; depth: number }[] = [{ node: schema, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: raw, depth } = stack.pop() as { node: Node | undefined; depth: number };
+    const node = raw && deref(root, raw);
+    if (!node || node.type !== 'object' || seen.has(node) || depth > MAX_SCHEMA_DEPTH) continue;
+    seen.add(node);
+    const next: Node[] = [];
+    for (const { key, keyNode, value } of entries(prop(node, 'properties'))) {
+      const resolved = deref(root, value);
+      if (resolved) visit({ name: key, keyNode, schema: resolved });
+      next.push(value);
+    }
+    next.push(...[prop(node, 'items'), prop(node, 'additionalProperties')].filter((n): n is Node => n !== undefined));
+    next.push(...items(prop(node, 'allOf')));
+    for (let i = next.length - 1; i >= 0; i--) stack.push({ node: next[i], depth: depth + 1 });
+  }
+}
+
+/** The response objects of an operation, keyed by status code or `default`, `$ref`s resolved. */
+export function responsesOf(root: Node, operation: Operation): { code: string; keyNode: Node; node: Node }[] {
+  const result: { code: string; keyNode: Node; node: Node }[] = [];
+  for (const { key, keyNode, value } of entries(prop(operation.node, 'responses'))) {
+    const node = deref(root, value);
+    if (node) result.push({ code: key, keyNode, node });
+  }
+  return result;
+}
+
+/** The `x-ms-connector-metadata` entry with the given propertyName. */
+export function connectorMetadata(root: Node | undefined, propertyName: string): Node | undefined {
+  return items(prop(root, 'x-ms-connector-metadata')).find((item) => str(prop(item, 'propertyName')) === propertyName);
+}
+

@@ -1,0 +1,3 @@
+import type { Rule } from '../../engine/types.js';
+
+export const completenessRules: Rule[] = [];
