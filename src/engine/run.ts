@@ -32,9 +32,12 @@ export interface GateInput {
 
 const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
 
-function levelFor(rule: Rule, profile: Profile, recommended: boolean | undefined): RuleLevel {
+function levelFor(rule: Rule, profile: Profile, problem: Problem): RuleLevel {
   const level = rule.meta.level[profile];
-  return recommended && level === 'error' ? 'warning' : level;
+  if (level === 'off') return level;
+  // "Cannot be verified from the files" is information, never a failure.
+  if (problem.unverified) return 'notice';
+  return problem.recommended && level === 'error' ? 'warning' : level;
 }
 
 interface Location {
@@ -103,7 +106,7 @@ export function checkConnector(
   for (const rule of rules) {
     if (rule.meta.level[connector.profile] === 'off') continue;
     const report = (problem: Problem): void => {
-      const level = levelFor(rule, connector.profile, problem.recommended);
+      const level = levelFor(rule, connector.profile, problem);
       if (level === 'off') return;
       findings.push({
         ruleId: rule.meta.id,

@@ -90,7 +90,7 @@ export interface Problem {
   message: string;
   /** A recommendation inside an otherwise required rule: the level is capped at warning. */
   recommended?: boolean;
-  /** The criterion cannot be verified from the files (no owned domains given, no SLA declared). */
+  /** The criterion cannot be verified from the files (no owned domains given, no SLA declared): a notice. */
   unverified?: boolean;
   fix?: Fix;
 }
