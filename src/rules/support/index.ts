@@ -1,3 +1,4 @@
 import type { Rule } from '../../engine/types.js';
+import infoContact from './info-contact.js';
 
-export const supportRules: Rule[] = [];
+export const supportRules: Rule[] = [infoContact];
