@@ -115,6 +115,19 @@ function findDuplicateKeys(root: Node, lines: LineMap, problems: JsonProblem[]):
   }
 }
 
+/**
+ * jsonc-parser reports a bad character inside a string on the whole string token: point at the
+ * first control character (tab, NUL…) of the token instead, where strict parsers break.
+ */
+function narrowToCharacter(text: string, error: ParseError): { offset: number; length: number } {
+  if (printParseErrorCode(error.error) === 'InvalidCharacter') {
+    for (let i = error.offset; i < error.offset + error.length; i++) {
+      if (text.charCodeAt(i) < 0x20) return { offset: i, length: 1 };
+    }
+  }
+  return { offset: error.offset, length: error.length };
+}
+
 export function parseJsonDocument(text: string): JsonDocument {
   const lines = new LineMap(text);
   const problems: JsonProblem[] = [];
@@ -134,7 +147,7 @@ export function parseJsonDocument(text: string): JsonDocument {
   for (const error of errors) {
     if (error.offset === lastOffset) continue;
     lastOffset = error.offset;
-    problems.push({ offset: error.offset, length: error.length, message: describe(error) });
+    problems.push({ ...narrowToCharacter(text, error), message: describe(error) });
   }
   if (root) findDuplicateKeys(root, lines, problems);
   problems.sort((a, b) => a.offset - b.offset);

@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types.js';
+import apipropsSchema from './apiprops-schema.js';
 import operationIdRequiredUnique from './operationid-required-unique.js';
 import pkgFileReadable from './pkg-file-readable.js';
 import pkgJsonStrict from './pkg-json-strict.js';
@@ -17,4 +18,5 @@ export const definitionRules: Rule[] = [
   swaggerSchema,
   refs,
   operationIdRequiredUnique,
+  apipropsSchema,
 ];
