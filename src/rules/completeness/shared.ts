@@ -1,0 +1,107 @@
+// Helpers shared by the completeness rules: operation labels, text presence, and the parameters
+// of a file visited once each (a `#/parameters` definition used by ten operations is one node).
+import { entries, items, prop, str, type Node } from '../../engine/json/tree.js';
+import { deref, operations, parametersOf, type Operation } from '../../engine/swagger.js';
+
+/** "GET /frames/{id} (GetFrame)": how messages name an operation. */
+export function operationLabel(operation: Operation): string {
+  const id = str(prop(operation.node, 'operationId'));
+  const base = `${operation.method.toUpperCase()} ${operation.path}`;
+  return id && id.trim() !== '' ? `${base} (${id})` : base;
+}
+
+export type TextState = 'ok' | 'missing' | 'empty' | 'not-text';
+
+/** Whether a node holds non-blank text. */
+export function textState(node: Node | undefined): TextState {
+  if (!node) return 'missing';
+  const text = str(node);
+  if (text === undefined) return 'not-text';
+  return text.trim() === '' ? 'empty' : 'ok';
+}
+
+/** "has no summary" / "has an empty summary" / "has a summary that is not a string". */
+export function describeProblem(state: Exclude<TextState, 'ok'>, what: string): string {
+  switch (state) {
+    case 'missing':
+      return `has no ${what}`;
+    case 'empty':
+      return `has an empty ${what}`;
+    case 'not-text':
+      return `has a ${what} that is not a string`;
+  }
+}
+
+/** Hidden from users, so no label or description is shown (the validator does not ask for them). */
+export function isInternal(node: Node | undefined): boolean {
+  return str(prop(node, 'x-ms-visibility'))?.trim().toLowerCase() === 'internal';
+}
+
+export interface ParameterSite {
+  /** The parameter object after `$ref` resolution: where a finding goes and the fix belongs. */
+  node: Node;
+  name?: string;
+  in?: string;
+  /** True when the object is an entry of #/parameters (reached through `$ref` or listed there). */
+  shared: boolean;
+  /** Operations that use it, in file order (empty for unused definitions and overridden path-level ones). */
+  usedBy: Operation[];
+  /** The path of the path item, for path-level parameters no operation uses. */
+  path?: string;
+}
+
+/**
+ * Every parameter object of the file, once: operation and path-level parameters (with `$ref`s
+ * resolved) and the entries of #/parameters. Linear in the size of the parameter lists.
+ */
+export function allParameters(root: Node): ParameterSite[] {
+  const byNode = new Map<Node, ParameterSite>();
+  const sharedRoot = prop(root, 'parameters');
+  const add = (raw: Node, extra: { operation?: Operation; path?: string }): void => {
+    const node = deref(root, raw);
+    if (!node || node.type !== 'object') return;
+    let site = byNode.get(node);
+    if (!site) {
+      site = {
+        node,
+        name: str(prop(node, 'name')),
+        in: str(prop(node, 'in')),
+        shared: node.parent?.parent === sharedRoot && sharedRoot !== undefined,
+        usedBy: [],
+        path: extra.path,
+      };
+      byNode.set(node, site);
+    }
+    // Operations are visited one after the other, so a repeat can only be the last one added.
+    if (extra.operation && site.usedBy[site.usedBy.length - 1] !== extra.operation) site.usedBy.push(extra.operation);
+  };
+  for (const operation of operations(root)) {
+    for (const parameter of parametersOf(root, operation)) add(parameter.site, { operation });
+  }
+  // Path-level parameters every operation overrides, and path items without operations.
+  for (const { key: path, value: pathItem } of entries(prop(root, 'paths'))) {
+    for (const raw of items(prop(pathItem, 'parameters'))) add(raw, { path });
+  }
+  // Definitions no operation references are still validated.
+  for (const { value } of entries(sharedRoot)) add(value, {});
+  return [...byNode.values()].sort((a, b) => a.node.offset - b.node.offset);
+}
+
+/** "parameter 'top' (query) of GET /items (ListItems)" or, for a definition, "#/parameters/top (query, used by 3 operations)". */
+export function parameterLabel(site: ParameterSite): string {
+  const name = site.name !== undefined ? `'${site.name}'` : '(unnamed)';
+  const location = site.in !== undefined ? site.in : 'no "in"';
+  if (site.shared) {
+    const key = site.node.parent?.children?.[0]?.value;
+    const uses = site.usedBy.length;
+    const usage =
+      uses === 0 ? 'unused' : uses === 1 ? `used by ${operationLabel(site.usedBy[0] as Operation)}` : `used by ${uses} operations`;
+    return `parameter ${name} (${location}) in #/parameters/${String(key)}, ${usage},`;
+  }
+  const first = site.usedBy[0];
+  if (first) {
+    const more = site.usedBy.length > 1 ? ` and ${site.usedBy.length - 1} more` : '';
+    return `parameter ${name} (${location}) of ${operationLabel(first)}${more}`;
+  }
+  return `parameter ${name} (${location}) of path ${site.path ?? '?'}`;
+}
