@@ -1,3 +1,6 @@
 import type { Rule } from '../../engine/types.js';
+import authConsistency from './auth-consistency.js';
+import authRequired from './auth-required.js';
+import authSupported from './auth-supported.js';
 
-export const authenticationRules: Rule[] = [];
+export const authenticationRules: Rule[] = [authSupported, authRequired, authConsistency];

@@ -1,3 +1,4 @@
 import type { Rule } from '../../engine/types.js';
+import bizAvailability from './biz-availability.js';
 
-export const availabilityRules: Rule[] = [];
+export const availabilityRules: Rule[] = [bizAvailability];
