@@ -1,0 +1,102 @@
+// The machine-readable report (`--format json`). The shape below is a public contract: add
+// fields, never rename or remove them.
+import { CRITERIA, type ConnectorResult, type Criterion, type Finding, type Fix, type GateReport, type Level, type Profile, type Verdict } from '../engine/types.js';
+import { TOOL_NAME, TOOL_VERSION } from './links.js';
+import { countLevels } from './text.js';
+
+export interface JsonFinding {
+  ruleId: string;
+  criterion: Criterion;
+  level: Level;
+  /** Whole, as the rule wrote it (not escaped, not shortened). */
+  message: string;
+  /** Relative to the root, `/` separators. */
+  file: string;
+  /** 1-based; columns in UTF-16 units; the end is exclusive. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** JSON pointer of the offending node (JSON files only). */
+  pointer?: string;
+  /** The criterion could not be verified from the files. */
+  unverified?: boolean;
+  fix?: Fix;
+}
+
+export interface JsonConnector {
+  /** Folder name. */
+  name: string;
+  /** Folder relative to the root. */
+  dir: string;
+  profile: Profile;
+  eligible: boolean;
+  /** One verdict per criterion, in the order of `CRITERIA`. */
+  verdicts: Record<Criterion, Verdict>;
+  /** In report order (file, line, column). */
+  findings: JsonFinding[];
+}
+
+export interface JsonReport {
+  tool: { name: string; version: string };
+  summary: { connectors: number; eligible: number; errors: number; warnings: number; notices: number };
+  connectors: JsonConnector[];
+  /** Problems that belong to no connector (skipped paths). */
+  notes: string[];
+  /** Crashes of connector-gate itself. */
+  internalErrors: string[];
+}
+
+function jsonFinding(finding: Finding): JsonFinding {
+  // Fields copied one by one, in a fixed order, so the output does not depend on how a finding was built.
+  return {
+    ruleId: finding.ruleId,
+    criterion: finding.criterion,
+    level: finding.level,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    ...(finding.pointer === undefined ? {} : { pointer: finding.pointer }),
+    ...(finding.unverified ? { unverified: true } : {}),
+    ...(finding.fix ? { fix: { offset: finding.fix.offset, length: finding.fix.length, text: finding.fix.text } } : {}),
+  };
+}
+
+function jsonConnector(connector: ConnectorResult): JsonConnector {
+  const verdicts = {} as Record<Criterion, Verdict>;
+  for (const criterion of CRITERIA) verdicts[criterion] = connector.verdicts[criterion] ?? 'n/a';
+  return {
+    name: connector.name,
+    dir: connector.dir,
+    profile: connector.profile,
+    eligible: connector.eligible,
+    verdicts,
+    findings: connector.findings.map(jsonFinding),
+  };
+}
+
+/** The report as a plain object with the documented shape (see `JsonReport`). */
+export function toJsonReport(report: GateReport): JsonReport {
+  const counts = countLevels(report.connectors.flatMap((connector) => connector.findings));
+  return {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    summary: {
+      connectors: report.connectors.length,
+      eligible: report.connectors.filter((connector) => connector.eligible).length,
+      errors: counts.error,
+      warnings: counts.warning,
+      notices: counts.notice,
+    },
+    connectors: report.connectors.map(jsonConnector),
+    notes: [...report.notes],
+    internalErrors: [...report.internalErrors],
+  };
+}
+
+/** Pretty-printed JSON, ending in a newline. */
+export function formatJson(report: GateReport): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}

@@ -1,0 +1,166 @@
+// SARIF 2.1.0 for GitHub code scanning (and any SARIF viewer). One run; every rule is listed,
+// not only those that fired, so the catalogue is visible in the tool's rule list.
+import { createHash } from 'node:crypto';
+import { PROFILES, type Finding, type GateReport, type Level, type Rule, type RuleLevel } from '../engine/types.js';
+import { RULES } from '../rules/index.js';
+import { ruleDocUrl, toWellFormed, TOOL_NAME, TOOL_URI, TOOL_VERSION } from './links.js';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_VERSION = '2.1.0';
+/** Key of our fingerprint in `partialFingerprints` (versioned: change the recipe, bump it). */
+export const FINGERPRINT_KEY = 'connectorGate/v1';
+
+export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  helpUri: string;
+  defaultConfiguration: { level: SarifLevel };
+  properties: { criterion: string };
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex?: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string };
+      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    };
+  }[];
+  partialFingerprints: Record<string, string>;
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: {
+    tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; rules: SarifRule[] } };
+    columnKind: 'utf16CodeUnits';
+    invocations: {
+      executionSuccessful: boolean;
+      toolExecutionNotifications: { level: SarifLevel; message: { text: string } }[];
+    }[];
+    results: SarifResult[];
+  }[];
+}
+
+const SARIF_LEVEL: Record<Level, SarifLevel> = { error: 'error', warning: 'warning', notice: 'note' };
+const RANK: Record<RuleLevel, number> = { error: 0, warning: 1, notice: 2, off: 3 };
+
+/** A rule's default level: its most severe level over the profiles (`none` when off everywhere). */
+function defaultLevel(rule: Rule): SarifLevel {
+  let best: RuleLevel = 'off';
+  for (const profile of PROFILES) {
+    const level = rule.meta.level[profile];
+    if (level !== undefined && RANK[level] < RANK[best]) best = level;
+  }
+  return best === 'off' ? 'none' : SARIF_LEVEL[best];
+}
+
+/** `info-title-length` → `InfoTitleLength` (SARIF's `name` is an identifier-like label). */
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]?.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/**
+ * A relative path as a URI reference: each segment percent-encoded (space → %20, `%` → %25,
+ * `:` → %3A so a first segment cannot read as a scheme, `#` and `?` so they stay in the path).
+ * Absolute paths (a path given outside the workspace) become `file://` URIs.
+ */
+export function pathToUri(file: string): string {
+  const normalized = toWellFormed(file).replace(/\\/g, '/');
+  const encode = (path: string): string =>
+    path
+      .split('/')
+      .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+      .join('/');
+  if (/^[A-Za-z]:\//.test(normalized)) return `file:///${normalized.slice(0, 2)}${encode(normalized.slice(2))}`;
+  if (normalized.startsWith('/')) return `file://${encode(normalized)}`;
+  return encode(normalized);
+}
+
+/**
+ * Identifies a finding across commits: rule, file, JSON pointer and message, but not the line,
+ * so adding lines above it does not make it a new alert.
+ */
+export function fingerprint(finding: Finding): string {
+  const parts = [finding.ruleId, finding.file, finding.pointer ?? '', finding.message].map(toWellFormed);
+  return createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex');
+}
+
+function positive(value: number, min = 1): number {
+  return Number.isInteger(value) && value >= min ? value : min;
+}
+
+function region(finding: Finding): SarifResult['locations'][number]['physicalLocation']['region'] {
+  const startLine = positive(finding.line);
+  const startColumn = positive(finding.column);
+  const endLine = positive(finding.endLine, startLine);
+  const endColumn = endLine === startLine ? positive(finding.endColumn, startColumn) : positive(finding.endColumn);
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+export function toSarif(report: GateReport, rules: readonly Rule[] = RULES): SarifLog {
+  const indexOf = new Map<string, number>();
+  const sarifRules = rules.map((rule, index): SarifRule => {
+    if (!indexOf.has(rule.meta.id)) indexOf.set(rule.meta.id, index);
+    return {
+      id: rule.meta.id,
+      name: pascalCase(rule.meta.id),
+      shortDescription: { text: rule.meta.description },
+      helpUri: ruleDocUrl(rule.meta.id),
+      defaultConfiguration: { level: defaultLevel(rule) },
+      properties: { criterion: rule.meta.criterion },
+    };
+  });
+  const results: SarifResult[] = [];
+  for (const connector of report.connectors) {
+    for (const finding of connector.findings) {
+      const ruleIndex = indexOf.get(finding.ruleId);
+      results.push({
+        ruleId: finding.ruleId,
+        ...(ruleIndex === undefined ? {} : { ruleIndex }),
+        level: SARIF_LEVEL[finding.level],
+        message: { text: finding.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(finding.file) }, region: region(finding) } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: SARIF_VERSION,
+    runs: [
+      {
+        tool: {
+          driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: sarifRules },
+        },
+        columnKind: 'utf16CodeUnits',
+        invocations: [
+          {
+            executionSuccessful: report.internalErrors.length === 0,
+            toolExecutionNotifications: [
+              ...report.internalErrors.map((text) => ({ level: 'error' as const, message: { text } })),
+              ...report.notes.map((text) => ({ level: 'note' as const, message: { text } })),
+            ],
+          },
+        ],
+        results,
+      },
+    ],
+  };
+}
+
+/** SARIF 2.1.0 as pretty-printed JSON, ending in a newline. */
+export function formatSarif(report: GateReport, rules: readonly Rule[] = RULES): string {
+  return `${JSON.stringify(toSarif(report, rules), null, 2)}\n`;
+}

@@ -1,0 +1,53 @@
+// Shared helpers for text that comes from connector files: it is hostile (newlines, control
+// characters, terminal escapes, bidi overrides, huge strings) and must stay on one line.
+import { LEVELS, type Finding, type Level } from '../engine/types.js';
+
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Remaining C0/C1 controls (incl. ESC, so no terminal escape sequence survives) and bidi controls.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** One line of plain text: line breaks and tabs become spaces, other control characters U+FFFD. */
+export function flatten(text: string): string {
+  return text.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROLS, '\uFFFD');
+}
+
+/** At most `max` UTF-16 units (a surrogate pair is never split), ending in `…` when shortened. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** `flatten` then `truncate`: how every human-readable format shows file text. */
+export function oneLine(text: string, max: number): string {
+  return truncate(flatten(text), max);
+}
+
+export const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
+
+/** Findings counted per level (counted from the findings, so a hand-made report cannot disagree). */
+export function countLevels(findings: Iterable<Finding>): Record<Level, number> {
+  const counts = Object.fromEntries(LEVELS.map((level) => [level, 0])) as Record<Level, number>;
+  for (const finding of findings) counts[finding.level]++;
+  return counts;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "3 errors, 2 warnings, 1 notice". */
+export function levelSummary(counts: Record<Level, number>): string {
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`;
+}
+
+/** Stable sort, most severe first; order within a level is kept. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => LEVEL_RANK[a.finding.level] - LEVEL_RANK[b.finding.level] || a.index - b.index)
+    .map(({ finding }) => finding);
+}
