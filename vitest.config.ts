@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    reporters: ['default', './scripts/vitest-plain-summary.ts'],
   },
 });

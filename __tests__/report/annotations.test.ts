@@ -34,6 +34,20 @@ describe('planAnnotations', () => {
     ]);
   });
 
+  it('spreads the slots of a level across rules, in registry order, so ten slots show as many different problems as possible', () => {
+    const title = findings({ error: 12 }).map((f) => ({ ...f, ruleId: 'info-title-length' }));
+    const duplicate = { ...(findings({ error: 1 })[0] as Finding), ruleId: 'pkg-json-strict', line: 99, message: 'duplicate key' };
+    const plan = planAnnotations([...title, duplicate]);
+    expect(plan.annotations.map((f) => f.ruleId)).toEqual(['pkg-json-strict', ...Array(9).fill('info-title-length')]);
+    expect(plan.omitted).toBe(3);
+  });
+
+  it('keeps reserved error slots free for the failure message sent after the findings', () => {
+    const plan = planAnnotations(findings({ error: 30, warning: 30 }), { perLevel: 10, perJob: 50, reservedErrors: 1 });
+    expect(byLevel(plan.annotations)).toEqual({ error: 9, warning: 10, notice: 0 });
+    expect(plan.omitted).toBe(41);
+  });
+
   it('keeps one notice slot free only when something is left out', () => {
     const overflow = planAnnotations(findings({ error: 11, notice: 10 }));
     expect(byLevel(overflow.annotations)).toEqual({ error: 10, warning: 0, notice: 9 });

@@ -2,6 +2,7 @@
 // notice annotations per step and 50 per job, and silently drops the rest: choose them ourselves,
 // most severe first, and leave room for one notice that says how many were left out.
 import type { Finding, Level } from '../engine/types.js';
+import { RULES } from '../rules/index.js';
 import { bySeverity, plural } from './text.js';
 
 export interface AnnotationLimits {
@@ -9,6 +10,8 @@ export interface AnnotationLimits {
   perLevel: number;
   /** Per job (GitHub: 50). */
   perJob: number;
+  /** Error slots kept free for errors sent after the findings (the step's own failure message). */
+  reservedErrors?: number;
 }
 
 export const GITHUB_ANNOTATION_LIMITS: AnnotationLimits = { perLevel: 10, perJob: 50 };
@@ -20,9 +23,10 @@ export interface AnnotationPlan {
   omitted: number;
 }
 
-function take(findings: readonly Finding[], noticeLimit: number, perLevel: number, perJob: number): Finding[] {
+function take(findings: readonly Finding[], noticeLimit: number, limits: AnnotationLimits, perJob: number): Finding[] {
   const used: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
-  const limit: Record<Level, number> = { error: perLevel, warning: perLevel, notice: noticeLimit };
+  const errorLimit = Math.max(0, limits.perLevel - (limits.reservedErrors ?? 0));
+  const limit: Record<Level, number> = { error: errorLimit, warning: limits.perLevel, notice: noticeLimit };
   const chosen: Finding[] = [];
   for (const finding of findings) {
     if (chosen.length >= perJob) break;
@@ -33,6 +37,31 @@ function take(findings: readonly Finding[], noticeLimit: number, perLevel: numbe
   return chosen;
 }
 
+const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
+const ruleRank = (ruleId: string): number => RULE_ORDER.get(ruleId) ?? RULES.length;
+
+/**
+ * Within each level, takes one finding per rule in turn, rules in registry order (broken JSON and
+ * definitions before style), so that a few slots show as many different problems as possible.
+ */
+function spreadAcrossRules(sorted: readonly Finding[]): Finding[] {
+  const result: Finding[] = [];
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const queues = new Map<string, Finding[]>();
+    for (const finding of sorted) {
+      if (finding.level !== level) continue;
+      const queue = queues.get(finding.ruleId);
+      if (queue) queue.push(finding);
+      else queues.set(finding.ruleId, [finding]);
+    }
+    const lists = [...queues.entries()].sort(([a], [b]) => ruleRank(a) - ruleRank(b)).map(([, list]) => list);
+    for (let round = 0; lists.some((list) => round < list.length); round++) {
+      for (const list of lists) if (round < list.length) result.push(list[round] as Finding);
+    }
+  }
+  return result;
+}
+
 /**
  * Chooses the annotations to send. `findings` should be most severe first (they are sorted again,
  * stably, to be safe). Never exceeds either limit; when something is left out, one notice slot and
@@ -41,10 +70,12 @@ function take(findings: readonly Finding[], noticeLimit: number, perLevel: numbe
 export function planAnnotations(findings: readonly Finding[], limits: AnnotationLimits = GITHUB_ANNOTATION_LIMITS): AnnotationPlan {
   const perLevel = Math.max(0, Math.floor(limits.perLevel));
   const perJob = Math.max(0, Math.floor(limits.perJob));
-  const sorted = bySeverity(findings);
-  let annotations = take(sorted, perLevel, perLevel, perJob);
+  const sorted = spreadAcrossRules(bySeverity(findings));
+  const whole = { ...limits, perLevel };
+  const reserved = limits.reservedErrors ?? 0;
+  let annotations = take(sorted, perLevel, whole, perJob - reserved);
   if (annotations.length < sorted.length) {
-    annotations = take(sorted, Math.max(0, perLevel - 1), perLevel, Math.max(0, perJob - 1));
+    annotations = take(sorted, Math.max(0, perLevel - 1), whole, Math.max(0, perJob - 1 - reserved));
   }
   return { annotations, omitted: sorted.length - annotations.length };
 }

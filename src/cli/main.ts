@@ -1,0 +1,130 @@
+// The CLI edge: `connector-gate [paths...] [options]`. Exit 0 = pass, 1 = findings, 2 = usage error or tool failure.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../engine/discover.js';
+import { runGate } from '../engine/run.js';
+import type { GateReport } from '../engine/types.js';
+import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, toolFailureMessage } from '../options.js';
+import { formatGithub } from '../report/workflow-commands.js';
+import { formatJson } from '../report/json.js';
+import { formatMarkdown } from '../report/markdown.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatStylish } from '../report/stylish.js';
+import { TOOL_VERSION } from '../report/links.js';
+
+export const HELP = `Usage: connector-gate [paths...] [options]
+
+Checks Power Platform / Logic Apps connector packages against Microsoft's certification criteria.
+Every folder under the paths (default: .) that holds apiDefinition.swagger.json is a connector.
+
+Options:
+  --format <f>         stylish (default), json, sarif, github, markdown
+  --output <file>      write the report to a file instead of standard output
+  --profile <p>        auto (default: from the folder), certified, independent-publisher, custom
+  --owned-domain <d>   a domain or host the publisher owns (repeat for several)
+  --sla <percent>      the API's availability SLA, e.g. 99.95
+  --fail-on <level>    error (default), warning, never
+  --config <file>      configuration file (not read by this version yet)
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error or tool failure.
+`;
+
+const FORMATS: Record<string, (report: GateReport, color: boolean) => string> = {
+  stylish: (report, color) => formatStylish(report, { color }),
+  json: (report) => formatJson(report),
+  sarif: (report) => formatSarif(report),
+  github: (report) => formatGithub(report),
+  markdown: (report) => formatMarkdown(report),
+};
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      output: { type: 'string' },
+      profile: { type: 'string', default: 'auto' },
+      'owned-domain': { type: 'string', multiple: true, default: [] },
+      sla: { type: 'string', default: '' },
+      'fail-on': { type: 'string', default: 'error' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  if (!FORMATS[values.format]) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}; got "${values.format}"`);
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format: values.format,
+    output: values.output,
+    profile: parseProfile(values.profile),
+    ownedDomains: parseDomains(values['owned-domain']),
+    sla: parseSla(values.sla),
+    failOn: parseFailOn(values['fail-on']),
+    config: values.config,
+    help: values.help,
+    version: values.version,
+  };
+}
+
+export function main(argv: string[], io: CliIo): number {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    // parseArgs throws TypeErrors with a code for unknown or malformed options: those are usage errors too.
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (!isUsage) throw error;
+    io.stderr(`connector-gate: ${(error as Error).message}\nRun connector-gate --help for usage.\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  if (args.config) io.stderr(`connector-gate: --config (${args.config}) is not read by this version yet; it is ignored.\n`);
+
+  let report: GateReport;
+  try {
+    report = runGate({
+      root: io.cwd,
+      paths: args.paths,
+      profile: args.profile,
+      options: { ownedDomains: args.ownedDomains, ...(args.sla === undefined ? {} : { sla: args.sla }) },
+    });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`connector-gate: ${error.message}\n`);
+    return 2;
+  }
+  for (const note of report.notes) io.stderr(`connector-gate: ${note}\n`);
+
+  const toFile = args.output !== undefined;
+  const text = (FORMATS[args.format] as (report: GateReport, color: boolean) => string)(report, io.color && !toFile);
+  if (toFile) {
+    const file = path.resolve(io.cwd, args.output as string);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } else io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+
+  if (report.internalErrors.length > 0) {
+    io.stderr(`${toolFailureMessage(report.internalErrors.join('; '))}\n`);
+    return 2;
+  }
+  return shouldFail(report, args.failOn) ? 1 : 0;
+}
