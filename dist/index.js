@@ -44003,11 +44003,141 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
 var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/engine/json/tree.ts
+/** Per object node: property name → property node (the last one wins, as in JSON.parse). */
+const propertyIndex = new WeakMap();
+/** Called by the parser, which builds each object's index anyway to find duplicate keys. */
+function rememberProperties(object, index) {
+    propertyIndex.set(object, index);
+}
+/** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
+function prop(node, key) {
+    if (!node || node.type !== 'object')
+        return undefined;
+    let index = propertyIndex.get(node);
+    if (!index) {
+        index = new Map();
+        for (const property of node.children ?? [])
+            index.set(String(property.children?.[0]?.value), property);
+        propertyIndex.set(node, index);
+    }
+    return index.get(key)?.children?.[1];
+}
+/** Follows a path of keys and array indexes. */
+function at(node, ...path) {
+    let current = node;
+    for (const segment of path) {
+        if (!current)
+            return undefined;
+        current = typeof segment === 'number' ? current.children?.[segment] : prop(current, segment);
+    }
+    return current;
+}
+/** Properties of an object node, in file order. */
+function entries(node) {
+    if (!node || node.type !== 'object')
+        return [];
+    const result = [];
+    for (const property of node.children ?? []) {
+        const [keyNode, value] = property.children ?? [];
+        if (keyNode && value)
+            result.push({ key: String(keyNode.value), keyNode, value });
+    }
+    return result;
+}
+function items(node) {
+    return node?.type === 'array' ? (node.children ?? []) : [];
+}
+function str(node) {
+    return node?.type === 'string' ? node.value : undefined;
+}
+function num(node) {
+    return node?.type === 'number' ? node.value : undefined;
+}
+function bool(node) {
+    return node?.type === 'boolean' ? node.value : undefined;
+}
+/** The key node of a property value, or undefined for the root and array items. */
+function keyOf(value) {
+    const parent = value.parent;
+    return parent?.type === 'property' && parent.children?.[1] === value ? parent.children[0] : undefined;
+}
+function escapePointerSegment(segment) {
+    return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+}
+/** RFC 6901 JSON pointer of a node. */
+function pointerOf(node) {
+    const segments = [];
+    let current = node;
+    while (current?.parent) {
+        const parent = current.parent;
+        if (parent.type === 'property') {
+            segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
+            current = parent.parent;
+        }
+        else if (parent.type === 'array') {
+            segments.push(String(parent.children?.indexOf(current)));
+            current = parent;
+        }
+        else
+            current = parent;
+    }
+    return segments.length === 0 ? '' : '/' + segments.reverse().join('/');
+}
+/** Node at an RFC 6901 pointer ("" is the root). */
+function atPointer(root, pointer) {
+    if (pointer === '')
+        return root;
+    if (!pointer.startsWith('/'))
+        return undefined;
+    let current = root;
+    for (const raw of pointer.slice(1).split('/')) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (!current)
+            return undefined;
+        if (current.type === 'array') {
+            if (!/^\d+$/.test(segment))
+                return undefined;
+            current = current.children?.[Number(segment)];
+        }
+        else
+            current = prop(current, segment);
+    }
+    return current;
+}
+/**
+ * Plain JavaScript value of a node (duplicate keys: the last wins). Keys such as "__proto__" become
+ * ordinary own properties, never prototypes. Depth is bounded by the parser's nesting limit.
+ */
+function toValue(node) {
+    switch (node.type) {
+        case 'object': {
+            const object = {};
+            for (const property of node.children ?? []) {
+                const [key, value] = property.children ?? [];
+                if (!key || !value)
+                    continue;
+                const name = String(key.value);
+                if (name === '__proto__')
+                    Object.defineProperty(object, name, { value: toValue(value), enumerable: true, writable: true, configurable: true });
+                else
+                    object[name] = toValue(value);
+            }
+            return object;
+        }
+        case 'array':
+            return (node.children ?? []).map(toValue);
+        default:
+            return node.value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/json/document.ts
 // A JSON file parsed with exact positions. jsonc-parser keeps going after errors, so rules still
 // run on whatever parsed, while every strictness violation is kept with its offset.
 
-/** Deeper nesting than this is refused before parsing: jsonc-parser recurses per level. */
+
+/** Deeper nesting than this is refused while parsing: jsonc-parser recurses per level. */
 const MAX_JSON_DEPTH = 512;
 class LineMap {
     starts = [0];
@@ -44056,58 +44186,6 @@ function describe(error) {
     const code = (0,main.printParseErrorCode)(error.error);
     return MESSAGES[code] ?? code;
 }
-/** Offset where nesting first exceeds `limit`, or -1. A flat scan: no recursion. */
-function findExcessiveNesting(text, limit) {
-    let depth = 0;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inString) {
-            if (c === 92 /* \ */)
-                i++;
-            else if (c === 34 /* " */)
-                inString = false;
-        }
-        else if (c === 34)
-            inString = true;
-        else if (c === 123 /* { */ || c === 91 /* [ */) {
-            if (++depth > limit)
-                return i;
-        }
-        else if (c === 125 /* } */ || c === 93 /* ] */)
-            depth--;
-    }
-    return -1;
-}
-function findDuplicateKeys(root, lines, problems) {
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (node.type === 'object' && node.children) {
-            const seen = new Map();
-            for (const property of node.children) {
-                const key = property.children?.[0];
-                if (!key)
-                    continue;
-                const name = String(key.value);
-                const firstOffset = seen.get(name);
-                if (firstOffset !== undefined) {
-                    const first = lines.position(firstOffset);
-                    problems.push({
-                        offset: key.offset,
-                        length: key.length,
-                        message: `duplicate key "${name}" (first defined at line ${first.line}, column ${first.column}); parsers keep only one of them`,
-                    });
-                }
-                else
-                    seen.set(name, key.offset);
-            }
-        }
-        if (node.children)
-            for (let i = node.children.length - 1; i >= 0; i--)
-                stack.push(node.children[i]);
-    }
-}
 /**
  * jsonc-parser reports a bad character inside a string on the whole string token: point at the
  * first control character (tab, NUL…) of the token instead, where strict parsers break.
@@ -44121,20 +44199,106 @@ function narrowToCharacter(text, error) {
     }
     return { offset: error.offset, length: error.length };
 }
+/** Thrown from inside the parser to stop at the first level deeper than MAX_JSON_DEPTH. */
+class TooDeep {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
+    }
+}
+function buildTree(text, lines, errors, problems) {
+    const top = { type: 'array', offset: -1, length: -1, children: [] };
+    let parent = top;
+    const indexes = [];
+    let depth = 0;
+    const add = (node) => {
+        parent.children.push(node);
+        return node;
+    };
+    const completeProperty = (end) => {
+        if (parent.type !== 'property')
+            return;
+        parent.length = end - parent.offset;
+        parent = parent.parent;
+    };
+    const open = (type, offset) => {
+        if (++depth > MAX_JSON_DEPTH)
+            throw new TooDeep(offset);
+        parent = add({ type, offset, length: -1, parent, children: [] });
+    };
+    const close = (offset, length) => {
+        depth--;
+        parent.length = offset + length - parent.offset;
+        parent = parent.parent;
+        completeProperty(offset + length);
+    };
+    (0,main.visit)(text, {
+        onObjectBegin: (offset) => {
+            open('object', offset);
+            indexes.push(new Map());
+        },
+        onObjectProperty: (name, offset, length) => {
+            const property = add({ type: 'property', offset, length: -1, parent, children: [] });
+            property.children.push({ type: 'string', value: name, offset, length, parent: property });
+            const index = indexes[indexes.length - 1];
+            const first = index.get(name);
+            if (first) {
+                const at = lines.position(first.offset);
+                problems.push({
+                    offset,
+                    length,
+                    message: `duplicate key "${name}" (first defined at line ${at.line}, column ${at.column}); parsers keep only one of them`,
+                });
+            }
+            index.set(name, property);
+            parent = property;
+        },
+        onObjectEnd: (offset, length) => {
+            completeProperty(offset + length); // a property left without a value
+            rememberProperties(parent, indexes.pop());
+            close(offset, length);
+        },
+        onArrayBegin: (offset) => open('array', offset),
+        onArrayEnd: close,
+        onLiteralValue: (value, offset, length) => {
+            const type = value === null ? 'null' : typeof value;
+            add({ type, offset, length, parent, value });
+            completeProperty(offset + length);
+        },
+        onSeparator: (separator, offset) => {
+            if (parent.type !== 'property')
+                return;
+            if (separator === ':')
+                parent.colonOffset = offset;
+            else if (separator === ',')
+                completeProperty(offset);
+        },
+        onError: (error, offset, length) => errors.push({ error, offset, length }),
+    }, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    const root = top.children?.[0];
+    if (root)
+        delete root.parent;
+    return root;
+}
 function parseJsonDocument(text) {
     const lines = new LineMap(text);
     const problems = [];
-    const tooDeep = findExcessiveNesting(text, MAX_JSON_DEPTH);
-    if (tooDeep >= 0) {
-        problems.push({ offset: tooDeep, length: 1, message: `nesting deeper than ${MAX_JSON_DEPTH} levels; the file was not parsed` });
-        return { text, root: undefined, problems, lines };
-    }
     if (text.trim() === '') {
         problems.push({ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' });
         return { text, root: undefined, problems, lines };
     }
     const errors = [];
-    const root = (0,main.parseTree)(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    let root;
+    try {
+        root = buildTree(text, lines, errors, problems);
+    }
+    catch (error) {
+        if (!(error instanceof TooDeep))
+            throw error;
+        problems.length = 0;
+        problems.push({ offset: error.offset, length: 1, message: `nesting deeper than ${MAX_JSON_DEPTH} levels; the file was not parsed` });
+        return { text, root: undefined, problems, lines };
+    }
     // One mistake often yields two parser errors at the same offset (trailing comma): keep the first.
     let lastOffset = -1;
     for (const error of errors) {
@@ -44143,8 +44307,6 @@ function parseJsonDocument(text) {
         lastOffset = error.offset;
         problems.push({ ...narrowToCharacter(text, error), message: describe(error) });
     }
-    if (root)
-        findDuplicateKeys(root, lines, problems);
     problems.sort((a, b) => a.offset - b.offset);
     return { text, root, problems, lines };
 }
@@ -44379,129 +44541,6 @@ function loadConnector(root, absDir, profile) {
         profile: profile === 'auto' ? profileFromPath(dir) : profile,
         files,
     };
-}
-
-;// CONCATENATED MODULE: ./src/engine/json/tree.ts
-const propertyIndex = new WeakMap();
-/** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
-function prop(node, key) {
-    if (!node || node.type !== 'object')
-        return undefined;
-    let index = propertyIndex.get(node);
-    if (!index) {
-        index = new Map();
-        for (const property of node.children ?? []) {
-            const [keyNode, valueNode] = property.children ?? [];
-            if (keyNode && valueNode)
-                index.set(String(keyNode.value), valueNode);
-        }
-        propertyIndex.set(node, index);
-    }
-    return index.get(key);
-}
-/** Follows a path of keys and array indexes. */
-function at(node, ...path) {
-    let current = node;
-    for (const segment of path) {
-        if (!current)
-            return undefined;
-        current = typeof segment === 'number' ? current.children?.[segment] : prop(current, segment);
-    }
-    return current;
-}
-/** Properties of an object node, in file order. */
-function entries(node) {
-    if (!node || node.type !== 'object')
-        return [];
-    const result = [];
-    for (const property of node.children ?? []) {
-        const [keyNode, value] = property.children ?? [];
-        if (keyNode && value)
-            result.push({ key: String(keyNode.value), keyNode, value });
-    }
-    return result;
-}
-function items(node) {
-    return node?.type === 'array' ? (node.children ?? []) : [];
-}
-function str(node) {
-    return node?.type === 'string' ? node.value : undefined;
-}
-function num(node) {
-    return node?.type === 'number' ? node.value : undefined;
-}
-function bool(node) {
-    return node?.type === 'boolean' ? node.value : undefined;
-}
-/** The key node of a property value, or undefined for the root and array items. */
-function keyOf(value) {
-    const parent = value.parent;
-    return parent?.type === 'property' && parent.children?.[1] === value ? parent.children[0] : undefined;
-}
-function escapePointerSegment(segment) {
-    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-/** RFC 6901 JSON pointer of a node. */
-function pointerOf(node) {
-    const segments = [];
-    let current = node;
-    while (current?.parent) {
-        const parent = current.parent;
-        if (parent.type === 'property') {
-            segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
-            current = parent.parent;
-        }
-        else if (parent.type === 'array') {
-            segments.push(String(parent.children?.indexOf(current)));
-            current = parent;
-        }
-        else
-            current = parent;
-    }
-    return segments.length === 0 ? '' : '/' + segments.reverse().join('/');
-}
-/** Node at an RFC 6901 pointer ("" is the root). */
-function atPointer(root, pointer) {
-    if (pointer === '')
-        return root;
-    if (!pointer.startsWith('/'))
-        return undefined;
-    let current = root;
-    for (const raw of pointer.slice(1).split('/')) {
-        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (!current)
-            return undefined;
-        if (current.type === 'array') {
-            if (!/^\d+$/.test(segment))
-                return undefined;
-            current = current.children?.[Number(segment)];
-        }
-        else
-            current = prop(current, segment);
-    }
-    return current;
-}
-/**
- * Plain JavaScript value of a node (duplicate keys: the last wins). Keys such as "__proto__" become
- * ordinary own properties, never prototypes. Depth is bounded by the parser's nesting limit.
- */
-function toValue(node) {
-    switch (node.type) {
-        case 'object': {
-            const object = {};
-            for (const property of node.children ?? []) {
-                const [key, value] = property.children ?? [];
-                if (key && value) {
-                    Object.defineProperty(object, String(key.value), { value: toValue(value), enumerable: true, writable: true, configurable: true });
-                }
-            }
-            return object;
-        }
-        case 'array':
-            return (node.children ?? []).map(toValue);
-        default:
-            return node.value;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/rules/define.ts
@@ -45334,8 +45373,13 @@ function subject(pointer) {
 }
 /** Alternatives (oneOf/anyOf) fail whenever a branch fails: keep them only when nothing deeper explains it. */
 const ALTERNATIVES = new Set(['oneOf', 'anyOf', 'not', 'if']);
-function validateTree(validate, root) {
-    if (validate(toValue(root)))
+/** The document's value: JSON.parse when the text is strict JSON (fast), else built from the recovered tree. */
+function validate_valueOf(doc, root) {
+    return doc.problems.length === 0 ? JSON.parse(doc.text) : toValue(root);
+}
+function validateTree(validate, doc) {
+    const root = doc.root;
+    if (validate(validate_valueOf(doc, root)))
         return [];
     const errors = validate.errors ?? [];
     const violations = [];
@@ -45380,7 +45424,7 @@ function apiPropertiesValidator() {
         // A file that is not a JSON object is pkg-json-strict's finding; a schema error would repeat it.
         if (!file || file.doc.root.type !== 'object')
             return;
-        for (const violation of validateTree(apiPropertiesValidator(), file.doc.root)) {
+        for (const violation of validateTree(apiPropertiesValidator(), file.doc)) {
             report({ file, node: violation.node, at: violation.at, message: `apiProperties schema: ${violation.message}` });
         }
     },
@@ -45621,7 +45665,7 @@ function swagger2Validator() {
         // Without "swagger": "2.0" the swagger-version rule explains the problem; schema noise would not help.
         if (!file || str(prop(file.doc.root, 'swagger')) !== '2.0')
             return;
-        for (const violation of validateTree(swagger2Validator(), file.doc.root)) {
+        for (const violation of validateTree(swagger2Validator(), file.doc)) {
             report({ file, node: violation.node, at: violation.at, message: `Swagger 2.0 schema: ${violation.message}` });
         }
     },
@@ -46217,10 +46261,13 @@ const PRODUCT_NAMES = [
     { name: 'Microsoft Flow', pattern: 'microsoft\\s*flow' },
 ];
 /** Whole-word, case-insensitive matches: letters and digits on either side break a match. */
+const wordRegexes = new Map();
 function findWords(text, words) {
     const result = [];
     for (const { name, pattern } of words) {
-        const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'giu');
+        let regex = wordRegexes.get(pattern);
+        if (!regex)
+            wordRegexes.set(pattern, (regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'giu')));
         for (const match of text.matchAll(regex))
             result.push({ found: match[0], word: name, index: match.index });
     }
@@ -47208,6 +47255,14 @@ function locate(problem) {
     const end = lines.position(offset + length);
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, pointer };
 }
+/**
+ * A copy of a string that shares no memory with the file it came from. V8 substrings keep their
+ * parent alive, so a message quoting a value could otherwise retain a whole file's text for as
+ * long as the report lives, and memory would grow with the size of the input instead of the report.
+ */
+function detach(text) {
+    return (' ' + text).slice(1);
+}
 function compareFindings(a, b) {
     return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
         a.line - b.line ||
@@ -47243,16 +47298,18 @@ function checkConnector(connector, options, rules, internalErrors) {
             const level = levelFor(rule, connector.profile, problem);
             if (level === 'off')
                 return;
+            const location = locate(problem);
             findings.push({
                 ruleId: rule.meta.id,
                 criterion: rule.meta.criterion,
                 level,
-                message: problem.message,
+                message: detach(problem.message),
                 connector: connector.dir,
                 file: problem.file.path,
-                ...locate(problem),
+                ...location,
+                ...(location.pointer === undefined ? {} : { pointer: detach(location.pointer) }),
                 ...(problem.unverified ? { unverified: true } : {}),
-                ...(problem.fix ? { fix: problem.fix } : {}),
+                ...(problem.fix ? { fix: { ...problem.fix, text: detach(problem.fix.text) } } : {}),
             });
         };
         try {
@@ -47547,7 +47604,8 @@ function toJsonReport(report) {
 }
 /** Pretty-printed JSON, ending in a newline. */
 function formatJson(report) {
-    return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+    // Compact: the report is for machines (people read the summary), and large repos make it big.
+    return `${JSON.stringify(toJsonReport(report))}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts

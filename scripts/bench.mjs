@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runtimes as findRuntimes } from './runtimes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '../shared/corpus');
@@ -33,10 +34,7 @@ const cases = [
   { name: 'trivial one-operation connector', target: trivial, budget: { ms: 300 } },
 ];
 
-const runtimes = [
-  { name: 'node 24', bin: path.join(root, 'node_modules/node/bin/node') },
-  { name: `node ${process.versions.node.split('.')[0]}`, bin: process.execPath },
-].filter((runtime) => existsSync(runtime.bin));
+const runtimes = findRuntimes(root).map((runtime) => ({ ...runtime, name: `${runtime.name} (${spawnSync(runtime.bin, ['--version'], { encoding: 'utf8' }).stdout.trim()})` }));
 
 function measure(bin, target) {
   const rssFile = path.join(scratch, 'rss');

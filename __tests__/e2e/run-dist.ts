@@ -1,18 +1,17 @@
 // Runs the bundled dist/ the way a GitHub runner (or a shell) does, and collects what it wrote.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers.js';
+// @ts-expect-error: a plain .mjs helper shared with the bench script
+import { runtimes } from '../../scripts/runtimes.mjs';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const ACTION = path.join(REPO, 'dist/index.js');
 export const CLI = path.join(REPO, 'dist/cli/index.js');
 
-/** The runtime GitHub uses (node24, from the node@24 devDependency) and this machine's Node. */
-export const RUNTIMES = [
-  { name: 'node 24', bin: path.join(REPO, 'node_modules/node/bin/node') },
-  { name: `node ${process.versions.node.split('.')[0]}`, bin: process.execPath },
-].filter((runtime) => existsSync(runtime.bin));
+/** The runtime GitHub uses (node24, from the node@24 devDependency) and this machine's own Node. */
+export const RUNTIMES: { name: string; bin: string }[] = runtimes(REPO);
 
 export interface ActionRun {
   status: number | null;

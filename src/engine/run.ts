@@ -71,6 +71,15 @@ function locate(problem: Problem): Location {
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, pointer };
 }
 
+/**
+ * A copy of a string that shares no memory with the file it came from. V8 substrings keep their
+ * parent alive, so a message quoting a value could otherwise retain a whole file's text for as
+ * long as the report lives, and memory would grow with the size of the input instead of the report.
+ */
+function detach(text: string): string {
+  return (' ' + text).slice(1);
+}
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -108,16 +117,18 @@ export function checkConnector(
     const report = (problem: Problem): void => {
       const level = levelFor(rule, connector.profile, problem);
       if (level === 'off') return;
+      const location = locate(problem);
       findings.push({
         ruleId: rule.meta.id,
         criterion: rule.meta.criterion,
         level,
-        message: problem.message,
+        message: detach(problem.message),
         connector: connector.dir,
         file: problem.file.path,
-        ...locate(problem),
+        ...location,
+        ...(location.pointer === undefined ? {} : { pointer: detach(location.pointer) }),
         ...(problem.unverified ? { unverified: true } : {}),
-        ...(problem.fix ? { fix: problem.fix } : {}),
+        ...(problem.fix ? { fix: { ...problem.fix, text: detach(problem.fix.text) } } : {}),
       });
     };
     try {

@@ -98,5 +98,6 @@ export function toJsonReport(report: GateReport): JsonReport {
 
 /** Pretty-printed JSON, ending in a newline. */
 export function formatJson(report: GateReport): string {
-  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+  // Compact: the report is for machines (people read the summary), and large repos make it big.
+  return `${JSON.stringify(toJsonReport(report))}\n`;
 }

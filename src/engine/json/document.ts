@@ -1,8 +1,9 @@
 // A JSON file parsed with exact positions. jsonc-parser keeps going after errors, so rules still
 // run on whatever parsed, while every strictness violation is kept with its offset.
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type Node, type NodeType, type ParseError } from 'jsonc-parser';
+import { rememberProperties } from './tree.js';
 
-/** Deeper nesting than this is refused before parsing: jsonc-parser recurses per level. */
+/** Deeper nesting than this is refused while parsing: jsonc-parser recurses per level. */
 export const MAX_JSON_DEPTH = 512;
 
 export interface JsonProblem {
@@ -73,48 +74,6 @@ function describe(error: ParseError): string {
   return MESSAGES[code] ?? code;
 }
 
-/** Offset where nesting first exceeds `limit`, or -1. A flat scan: no recursion. */
-export function findExcessiveNesting(text: string, limit: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > limit) return i;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
-  }
-  return -1;
-}
-
-function findDuplicateKeys(root: Node, lines: LineMap, problems: JsonProblem[]): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    if (node.type === 'object' && node.children) {
-      const seen = new Map<string, number>();
-      for (const property of node.children) {
-        const key = property.children?.[0];
-        if (!key) continue;
-        const name = String(key.value);
-        const firstOffset = seen.get(name);
-        if (firstOffset !== undefined) {
-          const first = lines.position(firstOffset);
-          problems.push({
-            offset: key.offset,
-            length: key.length,
-            message: `duplicate key "${name}" (first defined at line ${first.line}, column ${first.column}); parsers keep only one of them`,
-          });
-        } else seen.set(name, key.offset);
-      }
-    }
-    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
-  }
-}
-
 /**
  * jsonc-parser reports a bad character inside a string on the whole string token: point at the
  * first control character (tab, NUL…) of the token instead, where strict parsers break.
@@ -128,20 +87,110 @@ function narrowToCharacter(text: string, error: ParseError): { offset: number; l
   return { offset: error.offset, length: error.length };
 }
 
+/** Thrown from inside the parser to stop at the first level deeper than MAX_JSON_DEPTH. */
+class TooDeep {
+  constructor(readonly offset: number) {}
+}
+
+/**
+ * jsonc-parser's parseTree, plus what we need in the same pass: duplicate keys (with the first
+ * key's position), each object's property index for `prop()`, and a depth limit that stops the
+ * recursive parser long before the stack could overflow.
+ */
+type BuildingNode = { -readonly [K in keyof Node]: Node[K] };
+
+function buildTree(text: string, lines: LineMap, errors: ParseError[], problems: JsonProblem[]): Node | undefined {
+  const top: BuildingNode = { type: 'array', offset: -1, length: -1, children: [] };
+  let parent: BuildingNode = top;
+  const indexes: Map<string, Node>[] = [];
+  let depth = 0;
+
+  const add = (node: BuildingNode): BuildingNode => {
+    (parent.children as Node[]).push(node);
+    return node;
+  };
+  const completeProperty = (end: number): void => {
+    if (parent.type !== 'property') return;
+    parent.length = end - parent.offset;
+    parent = parent.parent as BuildingNode;
+  };
+  const open = (type: NodeType, offset: number): void => {
+    if (++depth > MAX_JSON_DEPTH) throw new TooDeep(offset);
+    parent = add({ type, offset, length: -1, parent, children: [] });
+  };
+  const close = (offset: number, length: number): void => {
+    depth--;
+    parent.length = offset + length - parent.offset;
+    parent = parent.parent as BuildingNode;
+    completeProperty(offset + length);
+  };
+
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => {
+        open('object', offset);
+        indexes.push(new Map());
+      },
+      onObjectProperty: (name, offset, length) => {
+        const property = add({ type: 'property', offset, length: -1, parent, children: [] });
+        (property.children as Node[]).push({ type: 'string', value: name, offset, length, parent: property });
+        const index = indexes[indexes.length - 1] as Map<string, Node>;
+        const first = index.get(name);
+        if (first) {
+          const at = lines.position(first.offset);
+          problems.push({
+            offset,
+            length,
+            message: `duplicate key "${name}" (first defined at line ${at.line}, column ${at.column}); parsers keep only one of them`,
+          });
+        }
+        index.set(name, property);
+        parent = property;
+      },
+      onObjectEnd: (offset, length) => {
+        completeProperty(offset + length); // a property left without a value
+        rememberProperties(parent, indexes.pop() as Map<string, Node>);
+        close(offset, length);
+      },
+      onArrayBegin: (offset) => open('array', offset),
+      onArrayEnd: close,
+      onLiteralValue: (value, offset, length) => {
+        const type: NodeType = value === null ? 'null' : (typeof value as NodeType);
+        add({ type, offset, length, parent, value });
+        completeProperty(offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (parent.type !== 'property') return;
+        if (separator === ':') parent.colonOffset = offset;
+        else if (separator === ',') completeProperty(offset);
+      },
+      onError: (error, offset, length) => errors.push({ error, offset, length }),
+    },
+    { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false },
+  );
+  const root = top.children?.[0] as BuildingNode | undefined;
+  if (root) delete root.parent;
+  return root;
+}
+
 export function parseJsonDocument(text: string): JsonDocument {
   const lines = new LineMap(text);
   const problems: JsonProblem[] = [];
-  const tooDeep = findExcessiveNesting(text, MAX_JSON_DEPTH);
-  if (tooDeep >= 0) {
-    problems.push({ offset: tooDeep, length: 1, message: `nesting deeper than ${MAX_JSON_DEPTH} levels; the file was not parsed` });
-    return { text, root: undefined, problems, lines };
-  }
   if (text.trim() === '') {
     problems.push({ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' });
     return { text, root: undefined, problems, lines };
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  let root: Node | undefined;
+  try {
+    root = buildTree(text, lines, errors, problems);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    problems.length = 0;
+    problems.push({ offset: error.offset, length: 1, message: `nesting deeper than ${MAX_JSON_DEPTH} levels; the file was not parsed` });
+    return { text, root: undefined, problems, lines };
+  }
   // One mistake often yields two parser errors at the same offset (trailing comma): keep the first.
   let lastOffset = -1;
   for (const error of errors) {
@@ -149,7 +198,6 @@ export function parseJsonDocument(text: string): JsonDocument {
     lastOffset = error.offset;
     problems.push({ ...narrowToCharacter(text, error), message: describe(error) });
   }
-  if (root) findDuplicateKeys(root, lines, problems);
   problems.sort((a, b) => a.offset - b.offset);
   return { text, root, problems, lines };
 }

@@ -4,7 +4,13 @@ import type { Node } from 'jsonc-parser';
 
 export type { Node } from 'jsonc-parser';
 
+/** Per object node: property name → property node (the last one wins, as in JSON.parse). */
 const propertyIndex = new WeakMap<Node, Map<string, Node>>();
+
+/** Called by the parser, which builds each object's index anyway to find duplicate keys. */
+export function rememberProperties(object: Node, index: Map<string, Node>): void {
+  propertyIndex.set(object, index);
+}
 
 /** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
 export function prop(node: Node | undefined, key: string): Node | undefined {
@@ -12,13 +18,10 @@ export function prop(node: Node | undefined, key: string): Node | undefined {
   let index = propertyIndex.get(node);
   if (!index) {
     index = new Map();
-    for (const property of node.children ?? []) {
-      const [keyNode, valueNode] = property.children ?? [];
-      if (keyNode && valueNode) index.set(String(keyNode.value), valueNode);
-    }
+    for (const property of node.children ?? []) index.set(String(property.children?.[0]?.value), property);
     propertyIndex.set(node, index);
   }
-  return index.get(key);
+  return index.get(key)?.children?.[1];
 }
 
 /** Follows a path of keys and array indexes. */
@@ -71,7 +74,7 @@ export function keyOf(value: Node): Node | undefined {
 }
 
 function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
 /** RFC 6901 JSON pointer of a node. */
@@ -117,9 +120,10 @@ export function toValue(node: Node): unknown {
       const object: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) {
-          Object.defineProperty(object, String(key.value), { value: toValue(value), enumerable: true, writable: true, configurable: true });
-        }
+        if (!key || !value) continue;
+        const name = String(key.value);
+        if (name === '__proto__') Object.defineProperty(object, name, { value: toValue(value), enumerable: true, writable: true, configurable: true });
+        else object[name] = toValue(value);
       }
       return object;
     }

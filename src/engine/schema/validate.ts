@@ -1,6 +1,7 @@
 // JSON Schema validation with findings on the offending node. Validators are compiled once per
 // process: compiling is the expensive part (swagger-parser recompiles on every call).
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { JsonDocument } from '../json/document.js';
 import { atPointer, prop, toValue, type Node } from '../json/tree.js';
 
 export interface SchemaViolation {
@@ -36,8 +37,14 @@ function subject(pointer: string): string {
 /** Alternatives (oneOf/anyOf) fail whenever a branch fails: keep them only when nothing deeper explains it. */
 const ALTERNATIVES = new Set(['oneOf', 'anyOf', 'not', 'if']);
 
-export function validateTree(validate: ValidateFunction, root: Node): SchemaViolation[] {
-  if (validate(toValue(root))) return [];
+/** The document's value: JSON.parse when the text is strict JSON (fast), else built from the recovered tree. */
+function valueOf(doc: JsonDocument, root: Node): unknown {
+  return doc.problems.length === 0 ? JSON.parse(doc.text) : toValue(root);
+}
+
+export function validateTree(validate: ValidateFunction, doc: JsonDocument & { root: Node }): SchemaViolation[] {
+  const root = doc.root;
+  if (validate(valueOf(doc, root))) return [];
   const errors = validate.errors ?? [];
   const violations: SchemaViolation[] = [];
   const seen = new Set<string>();

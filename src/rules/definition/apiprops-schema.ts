@@ -22,7 +22,7 @@ export default defineRule({
     const file = parsedApiProperties(connector);
     // A file that is not a JSON object is pkg-json-strict's finding; a schema error would repeat it.
     if (!file || file.doc.root.type !== 'object') return;
-    for (const violation of validateTree(apiPropertiesValidator(), file.doc.root)) {
+    for (const violation of validateTree(apiPropertiesValidator(), file.doc)) {
       report({ file, node: violation.node, at: violation.at, message: `apiProperties schema: ${violation.message}` });
     }
   },

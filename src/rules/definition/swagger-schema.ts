@@ -26,7 +26,7 @@ export default defineRule({
     const file = parsedSwagger(connector);
     // Without "swagger": "2.0" the swagger-version rule explains the problem; schema noise would not help.
     if (!file || str(prop(file.doc.root, 'swagger')) !== '2.0') return;
-    for (const violation of validateTree(swagger2Validator(), file.doc.root)) {
+    for (const violation of validateTree(swagger2Validator(), file.doc)) {
       report({ file, node: violation.node, at: violation.at, message: `Swagger 2.0 schema: ${violation.message}` });
     }
   },

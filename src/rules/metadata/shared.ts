@@ -72,10 +72,13 @@ export interface WordMatch {
 }
 
 /** Whole-word, case-insensitive matches: letters and digits on either side break a match. */
+const wordRegexes = new Map<string, RegExp>();
+
 export function findWords(text: string, words: readonly { name: string; pattern: string }[]): WordMatch[] {
   const result: WordMatch[] = [];
   for (const { name, pattern } of words) {
-    const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'giu');
+    let regex = wordRegexes.get(pattern);
+    if (!regex) wordRegexes.set(pattern, (regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'giu')));
     for (const match of text.matchAll(regex)) result.push({ found: match[0], word: name, index: match.index });
   }
   return result.sort((a, b) => a.index - b.index);
