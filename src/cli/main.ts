@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/discover.js';
 import { runGate } from '../engine/run.js';
+import { writeFixes } from './fix.js';
 import type { GateReport } from '../engine/types.js';
 import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, toolFailureMessage } from '../options.js';
 import { formatGithub } from '../report/workflow-commands.js';
@@ -25,6 +26,7 @@ Options:
   --owned-domain <d>   a domain or host the publisher owns (repeat for several)
   --sla <percent>      the API's availability SLA, e.g. 99.95
   --fail-on <level>    error (default), warning, never
+  --fix                apply the safe mechanical fixes to the files, then report what is left
   --config <file>      configuration file (not read by this version yet)
   -h, --help           show this help
   -v, --version        show the version
@@ -58,6 +60,7 @@ function parse(argv: string[]) {
       'owned-domain': { type: 'string', multiple: true, default: [] },
       sla: { type: 'string', default: '' },
       'fail-on': { type: 'string', default: 'error' },
+      fix: { type: 'boolean', default: false },
       config: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -72,6 +75,7 @@ function parse(argv: string[]) {
     ownedDomains: parseDomains(values['owned-domain']),
     sla: parseSla(values.sla),
     failOn: parseFailOn(values['fail-on']),
+    fix: values.fix,
     config: values.config,
     help: values.help,
     version: values.version,
@@ -99,14 +103,22 @@ export function main(argv: string[], io: CliIo): number {
   }
   if (args.config) io.stderr(`connector-gate: --config (${args.config}) is not read by this version yet; it is ignored.\n`);
 
-  let report: GateReport;
-  try {
-    report = runGate({
+  const gate = (): GateReport =>
+    runGate({
       root: io.cwd,
       paths: args.paths,
       profile: args.profile,
       options: { ownedDomains: args.ownedDomains, ...(args.sla === undefined ? {} : { sla: args.sla }) },
     });
+  let report: GateReport;
+  try {
+    report = gate();
+    if (args.fix) {
+      const fixed = writeFixes(io.cwd, report);
+      const skipped = fixed.skipped > 0 ? `; ${fixed.skipped} overlapping fix(es) left for another --fix run` : '';
+      io.stderr(`connector-gate: applied ${fixed.applied} fix(es) in ${fixed.files} file(s)${skipped}\n`);
+      if (fixed.applied > 0) report = gate();
+    }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`connector-gate: ${error.message}\n`);
