@@ -1,0 +1,151 @@
+import { bool, prop, str } from '../../engine/json/tree.js';
+import { operations } from '../../engine/swagger.js';
+import { defineRule, levels, parsedSwagger, quote } from '../define.js';
+import { readReadme, SECTIONS, sectionLines, subHeadings, plainText, type Heading, type Readme } from './readme.js';
+import { isInternal } from './shared.js';
+
+/** How many missing operations one message names. */
+const NAMED = 5;
+
+/** Lowercase letters and digits only, without a trailing "(deprecated)" / "(preview)" marker. */
+export function opKey(text: string): string {
+  return plainText(text)
+    .toLowerCase()
+    .replace(/\((deprecated|preview|beta|v\d+)\)\s*$/i, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+interface Listed {
+  /** What the readme calls it, and the alternative readings ("Name - what it does" → "Name"). */
+  name: string;
+  candidates: string[];
+  offset: number;
+  length: number;
+}
+
+/** Headings inside an operations section that end the list: other template sections. */
+const OTHER_SECTION = /^(frequently asked questions|faq|getting started|get started|further support|support|common errors|known issues|obtaining credentials|how to get credentials|deployment instructions|publisher|prerequisites)\b/;
+
+/** Headings that group operations rather than name one. */
+const GROUP = /^((supported|available|standard|premium)\s+)?(triggers?|actions?|operations?|webhooks?)$/;
+
+function candidatesOf(text: string): string[] {
+  const clean = plainText(text).replace(/:$/, '').trim();
+  const head = clean.split(/:\s|\s[-–—]\s/)[0]?.trim() ?? clean;
+  return [...new Set([clean, head].filter((c) => c !== ''))];
+}
+
+/** The operations a readme lists: the innermost headings under the section, or else its list items. */
+function listed(readme: Readme, section: Heading): Listed[] {
+  const subs: Heading[] = [];
+  for (const h of subHeadings(readme, section)) {
+    if (OTHER_SECTION.test(h.key)) break;
+    subs.push(h);
+  }
+  // The operations are the shallowest headings below the section; a group heading ("### Triggers",
+  // "### Actions") stands for the headings one level below it. Deeper ones are details.
+  const top = Math.min(...subs.map((h) => h.level));
+  const leaves: Heading[] = [];
+  subs.forEach((h, i) => {
+    if (h.level !== top) return;
+    if (!GROUP.test(h.key)) {
+      leaves.push(h);
+      return;
+    }
+    for (const child of subs.slice(i + 1)) {
+      if (child.level <= h.level) break;
+      if (child.level === h.level + 1) leaves.push(child);
+    }
+  });
+  if (leaves.length > 0) return leaves.filter((h) => h.text !== '').map((h) => ({ name: h.text, candidates: candidatesOf(h.text), offset: h.offset, length: h.length }));
+  const result: Listed[] = [];
+  for (const line of sectionLines(readme, section)) {
+    if (line.code) continue;
+    // "- Name", "* **Name**: what it does", "1. `Name` - what it does"; nested items are details.
+    const item = /^( {0,1}(?:[-*+]|\d+[.)])[ \t]+)(.*)$/.exec(line.text);
+    if (!item) continue;
+    const body = item[2] as string;
+    const marked = /^(\*\*|__)(.+?)\1/.exec(body) ?? /^(`)(.+?)`/.exec(body);
+    const candidates = candidatesOf(marked ? (marked[2] as string) : body);
+    if (candidates.length === 0) continue;
+    result.push({ name: candidates[candidates.length - 1] as string, candidates, offset: line.offset + (item[1] as string).length, length: body.trimEnd().length });
+  }
+  return result;
+}
+
+/** Word overlap (Jaccard) of two names, 0–1. */
+function similarity(a: string, b: string): number {
+  const words = (text: string): Set<string> => new Set(plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+  const x = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  const union = x.size + y.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+export default defineRule({
+  meta: {
+    id: 'readme-ops-match',
+    criterion: 'completeness',
+    description: "The operations readme.md lists under Supported Operations are the definition's operation summaries.",
+    level: levels('warning', 'warning', 'off'),
+  },
+  check({ connector, report }) {
+    const file = connector.files.readme;
+    const swagger = parsedSwagger(connector);
+    if (!file || file.readProblem || !swagger) return;
+    const readme = readReadme(file);
+    // Every section listing operations ("Supported Operations", "Supported Triggers", "Actions").
+    const sections = readme.headings.filter((h, index) => {
+      if (!SECTIONS.operations.pattern.test(h.key)) return false;
+      // Not a "### Get actions" operation inside another operations section.
+      const parent = readme.headings.slice(0, index).reverse().find((p) => p.level < h.level);
+      return !parent || !SECTIONS.operations.pattern.test(parent.key);
+    });
+    if (sections.length === 0) return; // readme-sections' business
+    const items = sections.flatMap((section) => listed(readme, section));
+    if (items.length === 0) return; // prose only: nothing to compare
+
+    const ops = operations(swagger.doc.root).map((operation) => ({
+      summary: str(prop(operation.node, 'summary')),
+      id: str(prop(operation.node, 'operationId')),
+      shown: !isInternal(operation.node) && bool(prop(operation.node, 'deprecated')) !== true,
+    }));
+    const known = new Set<string>();
+    for (const op of ops) {
+      for (const candidate of op.summary ? candidatesOf(op.summary) : []) known.add(opKey(candidate));
+      if (op.id) known.add(opKey(op.id));
+    }
+    const mentioned = new Set(items.flatMap((item) => item.candidates.map(opKey)));
+    const unmatched = items.filter((item) => !item.candidates.some((c) => known.has(opKey(c))));
+    const missing = ops.filter((op) => op.shown && op.summary && op.summary.trim() !== '' && !candidatesOf(op.summary).some((c) => mentioned.has(opKey(c))) && !(op.id && mentioned.has(opKey(op.id))));
+    for (const item of unmatched) {
+      // A renamed operation: the closest missing summary, if close enough, is named in the message.
+      let best: { index: number; score: number } | undefined;
+      missing.forEach((op, index) => {
+        const score = Math.max(...item.candidates.map((c) => similarity(c, op.summary as string)));
+        if (score >= 0.5 && (!best || score > best.score)) best = { index, score };
+      });
+      const match = best ? missing.splice(best.index, 1)[0] : undefined;
+      report({
+        file,
+        offset: item.offset,
+        length: item.length,
+        message: match
+          ? `readme.md lists the operation ${quote(item.name)}, but the definition's summary is ${quote(match.summary as string)}; use the same name in both`
+          : `readme.md lists the operation ${quote(item.name)}, which matches no operation summary in the definition; rename it to the action's summary or remove it`,
+      });
+    }
+    if (missing.length === 0) return;
+    const first = sections[0] as Heading;
+    const shown = missing.slice(0, NAMED).map((op) => quote(op.summary as string, 40)).join(', ');
+    const more = missing.length > NAMED ? ` and ${missing.length - NAMED} more` : '';
+    report({
+      file,
+      offset: first.offset,
+      length: first.length,
+      message: `readme.md's "${first.text}" does not list ${missing.length} operation${missing.length > 1 ? 's' : ''} of the definition: ${shown}${more}; add a "###" heading with a short description for each`,
+    });
+  },
+});

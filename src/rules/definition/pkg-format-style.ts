@@ -1,0 +1,54 @@
+import type { JsonFile } from '../../engine/files.js';
+import type { Problem } from '../../engine/types.js';
+import { defineRule, levels } from '../define.js';
+import { splitLines } from '../completeness/readme.js';
+
+/** Findings per kind and file; the rest are summed up in one more finding (a fix per run is enough). */
+export const MAX_PER_KIND = 10;
+
+export default defineRule({
+  meta: {
+    id: 'pkg-format-style',
+    criterion: 'definition',
+    description: 'apiDefinition.swagger.json and apiProperties.json use no hard tabs and no trailing whitespace.',
+    level: levels('warning', 'warning', 'warning'),
+  },
+  check({ connector, report }) {
+    for (const file of [connector.files.swagger, connector.files.apiProperties]) {
+      // Only strict JSON: there every tab and trailing space is whitespace between tokens, so the
+      // fixes cannot change a value (a raw tab inside a string is pkg-json-strict's business).
+      if (!file || file.readProblem || !file.doc.root || file.doc.problems.length > 0) continue;
+      checkFile(file, report);
+    }
+  },
+});
+
+function checkFile(file: JsonFile, report: (problem: Problem) => void): void {
+  const name = file.path.split('/').pop() as string;
+  const trailing: { offset: number; length: number }[] = [];
+  const tabs: { offset: number; length: number; text: string }[] = [];
+  for (const line of splitLines(file.doc.text)) {
+    const end = /[ \t]+$/.exec(line.text);
+    const body = end ? line.text.slice(0, end.index) : line.text;
+    if (end) trailing.push({ offset: line.offset + end.index, length: end[0].length });
+    const first = body.indexOf('\t');
+    if (first >= 0) {
+      const last = body.lastIndexOf('\t');
+      tabs.push({ offset: line.offset + first, length: last - first + 1, text: body.slice(first, last + 1).replace(/\t/g, '    ') });
+    }
+  }
+  trailing.slice(0, MAX_PER_KIND).forEach(({ offset, length }) => {
+    report({ file, offset, length, message: `trailing whitespace in ${name}; remove it`, fix: { offset, length, text: '' } });
+  });
+  if (trailing.length > MAX_PER_KIND) {
+    const next = trailing[MAX_PER_KIND] as { offset: number; length: number };
+    report({ file, ...next, message: `${trailing.length - MAX_PER_KIND} more lines of ${name} end in whitespace; strip trailing whitespace from the whole file (the editor's "trim trailing whitespace")` });
+  }
+  tabs.slice(0, MAX_PER_KIND).forEach(({ offset, length, text }) => {
+    report({ file, offset, length, message: `hard tab in ${name}; indent with spaces (Microsoft's convention is 4)`, fix: { offset, length, text } });
+  });
+  if (tabs.length > MAX_PER_KIND) {
+    const next = tabs[MAX_PER_KIND] as { offset: number; length: number };
+    report({ file, offset: next.offset, length: next.length, message: `${tabs.length - MAX_PER_KIND} more lines of ${name} contain hard tabs; convert tabs to spaces in the whole file` });
+  }
+}
