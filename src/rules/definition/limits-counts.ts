@@ -1,0 +1,154 @@
+import { items, prop, type Node } from '../../engine/json/tree.js';
+import { deref, operations, parametersOf, responsesOf } from '../../engine/swagger.js';
+import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
+import { operationLabel } from '../completeness/shared.js';
+
+/** Published limits ([FAQ], "Fix Swagger Validator errors"). */
+export const MAX_OPERATIONS = 256;
+export const MAX_SCHEMAS_PER_BODY = 512;
+export const MAX_SCHEMAS_PER_OPERATION = 16_384;
+/**
+ * SchemaTooDeep's limit is not published. Merged connectors reach a depth of 13 (shared corpus);
+ * beyond this, the rule warns.
+ */
+export const DEEP_SCHEMA = 20;
+
+interface Size {
+  /** Schema objects in the schema with every `$ref` expanded (a recursive reference counts once). */
+  count: number;
+  /** Levels of nesting, `$ref`s expanded. */
+  depth: number;
+}
+
+/** The schema objects a schema directly contains, `$ref`s resolved. */
+function children(root: Node, node: Node): Node[] {
+  const result: Node[] = [];
+  const add = (raw: Node | undefined): void => {
+    if (raw?.type !== 'object') return;
+    const kid = prop(raw, '$ref') ? deref(root, raw) : raw;
+    if (kid?.type === 'object') result.push(kid);
+  };
+  const properties = prop(node, 'properties');
+  if (properties?.type === 'object') for (const property of properties.children ?? []) add(property.children?.[1]);
+  const schemaItems = prop(node, 'items');
+  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) add(item);
+  else add(schemaItems);
+  add(prop(node, 'additionalProperties'));
+  for (const member of items(prop(node, 'allOf'))) add(member);
+  return result;
+}
+
+/**
+ * Sizes of schemas with `$ref`s expanded, memoised per schema node so each node is computed once
+ * (shared definitions would otherwise be walked once per use, exponentially for nested reuse).
+ * Iterative; a reference back to a schema still being computed (recursion) counts as one schema.
+ */
+class SchemaSizes {
+  private readonly done = new Map<Node, Size>();
+  private readonly open = new Set<Node>();
+
+  constructor(private readonly root: Node) {}
+
+  of(raw: Node | undefined): Size | undefined {
+    const start = raw && deref(this.root, raw);
+    if (!start || start.type !== 'object') return undefined;
+    const stack: { node: Node; kids?: Node[] }[] = [{ node: start }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as { node: Node; kids?: Node[] };
+      if (this.done.has(frame.node)) {
+        stack.pop();
+        continue;
+      }
+      if (!frame.kids) {
+        this.open.add(frame.node);
+        frame.kids = children(this.root, frame.node);
+        for (const kid of frame.kids) if (!this.done.has(kid) && !this.open.has(kid)) stack.push({ node: kid });
+        continue;
+      }
+      let count = 1;
+      let depth = 0;
+      for (const kid of frame.kids) {
+        const size = this.done.get(kid) ?? { count: 1, depth: 1 }; // a recursive reference
+        count = Math.min(count + size.count, Number.MAX_SAFE_INTEGER);
+        depth = Math.max(depth, size.depth);
+      }
+      this.done.set(frame.node, { count, depth: depth + 1 });
+      this.open.delete(frame.node);
+      stack.pop();
+    }
+    return this.done.get(start);
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'limits-counts',
+    criterion: 'definition',
+    description: `At most ${MAX_OPERATIONS} operations, ${MAX_SCHEMAS_PER_BODY} schemas per body or response and ${MAX_SCHEMAS_PER_OPERATION} per operation; very deep schemas are a warning (that limit is unpublished).`,
+    level: ERROR_EVERYWHERE,
+  },
+  check({ connector, report }) {
+    const file = parsedSwagger(connector);
+    if (!file) return;
+    const root = file.doc.root;
+    const all = operations(root);
+    if (all.length > MAX_OPERATIONS) {
+      report({
+        file,
+        node: prop(root, 'paths'),
+        at: 'key',
+        message: `the definition has ${all.length} operations; the platform allows at most ${MAX_OPERATIONS}: split the API into several connectors`,
+      });
+    }
+    const sizes = new SchemaSizes(root);
+    const deepReported = new Set<Node>();
+    for (const operation of all) {
+      const label = operationLabel(operation);
+      const sites: { what: string; schema: Node }[] = [];
+      for (const parameter of parametersOf(root, operation)) {
+        const schema = prop(parameter.node, 'schema');
+        if (parameter.in === 'body' && schema) sites.push({ what: 'body', schema });
+      }
+      for (const { code, node } of responsesOf(root, operation)) {
+        const schema = prop(node, 'schema');
+        if (schema) sites.push({ what: `${code} response`, schema });
+      }
+      const notification = prop(prop(operation.node, 'x-ms-notification-content'), 'schema');
+      if (notification) sites.push({ what: 'notification content', schema: notification });
+      let total = 0;
+      for (const { what, schema } of sites) {
+        const size = sizes.of(schema);
+        if (!size) continue;
+        total += size.count;
+        if (size.count > MAX_SCHEMAS_PER_BODY) {
+          report({
+            file,
+            node: schema,
+            at: 'key',
+            message: `the ${what} schema of ${label} expands to ${size.count} schemas (properties, items, $refs included); the limit is ${MAX_SCHEMAS_PER_BODY}: drop unused properties or return a shallower object`,
+          });
+        }
+        const target = deref(root, schema) as Node;
+        if (size.depth > DEEP_SCHEMA && !deepReported.has(target)) {
+          deepReported.add(target);
+          const ref = prop(schema, '$ref');
+          report({
+            file,
+            node: schema,
+            at: 'key',
+            recommended: true,
+            message: `the ${what} schema of ${label}${ref ? ` (${quote(String(ref.value))})` : ''} nests ${size.depth} levels deep with $refs expanded; the platform rejects too-deep schemas (SchemaTooDeep, limit unpublished): flatten it`,
+          });
+        }
+      }
+      if (total > MAX_SCHEMAS_PER_OPERATION) {
+        report({
+          file,
+          node: operation.node,
+          at: 'key',
+          message: `${label} uses ${total} schemas across its body and responses; the limit is ${MAX_SCHEMAS_PER_OPERATION} per operation: simplify its schemas`,
+        });
+      }
+    }
+  },
+});
