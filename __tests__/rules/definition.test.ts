@@ -82,8 +82,9 @@ describe('the valid package', () => {
   it('has no definition findings at all', () => {
     const report = gate(writeTree(pkg()));
     expect(report.internalErrors).toEqual([]);
+    // The fixture sits at the root, outside the public repository's folders: only that notice remains.
     const definition = report.connectors.flatMap((c) => c.findings).filter((f) => f.criterion === 'definition');
-    expect(definition).toEqual([]);
+    expect(definition.map((f) => `${f.ruleId} ${f.level}`)).toEqual(['pkg-folder-location notice']);
   });
 });
 
@@ -377,6 +378,34 @@ describe('swagger-schema', () => {
     const [finding, ...rest] = findingsOf('swagger-schema', pkg({ [SWAGGER]: text }));
     expect(rest).toEqual([]);
     expect(where(finding)).toEqual({ ruleId: 'swagger-schema', file: SWAGGER, line, column: columnOf(text, line, '{}') });
+  });
+
+  describe('a parameter that matches none of the forms Swagger allows: one finding, not one per form', () => {
+    const withParameter = (parameter: object): string => {
+      const document = swagger();
+      (document.paths as { '/frames': { get: Record<string, unknown> } })['/frames'].get.parameters = [parameter];
+      return json(document);
+    };
+
+    it('an unexpected key is reported once, at that key', () => {
+      const text = withParameter({ name: 'q', in: 'query', type: 'string', bogus: 1 });
+      const findings = findingsOf('swagger-schema', pkg({ [SWAGGER]: text }));
+      expect(findings.map((f) => [f.line, f.column, f.message])).toEqual([[lineOf(text, '"bogus"'), 13, 'Swagger 2.0 schema: property "bogus" is not allowed here']]);
+    });
+
+    it('a wrong location lists every allowed value in one finding', () => {
+      const text = withParameter({ name: 'q', in: 'querry', type: 'string' });
+      const findings = findingsOf('swagger-schema', pkg({ [SWAGGER]: text }));
+      expect(findings.map((f) => [f.line, f.message])).toEqual([
+        [lineOf(text, '"querry"'), 'Swagger 2.0 schema: "in" must be one of: "body", "header", "formData", "query", "path"'],
+      ]);
+    });
+
+    it('a missing name wins over the complaints of forms that do not apply', () => {
+      const text = withParameter({ in: 'query', type: 'string' });
+      const findings = findingsOf('swagger-schema', pkg({ [SWAGGER]: text }));
+      expect(findings.map((f) => f.message)).toEqual(['Swagger 2.0 schema: item 0 missing required property "name"']);
+    });
   });
 
   it('stays quiet when the version is wrong (swagger-version explains it)', () => {
