@@ -1,0 +1,109 @@
+import { num, prop, str, type Node } from '../../engine/json/tree.js';
+import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
+import { forEachSchema, hasAnyKey, removeFix, schemaName } from './schema-shared.js';
+
+const RANGES = [
+  ['minimum', 'maximum'],
+  ['minLength', 'maxLength'],
+  ['minItems', 'maxItems'],
+  ['minProperties', 'maxProperties'],
+] as const;
+const COUNTS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+/** Text keywords whose empty value says nothing (RequiredValueEmpty). */
+const TEXT_KEYWORDS = ['title', 'description', 'x-ms-summary', 'format', 'pattern', 'x-ms-visibility'];
+/** Parameter text is the completeness rules' business (param-x-ms-summary, param-description). */
+const PARAMETER_TEXT = new Set(['description', 'x-ms-summary']);
+const RELEVANT = new Set<string>([...RANGES.flat(), ...COUNTS, 'multipleOf', 'exclusiveMaximum', 'exclusiveMinimum', 'pattern', ...TEXT_KEYWORDS]);
+
+/**
+ * .NET regular expression syntax that JavaScript lacks: inline options "(?i)", atomic groups "(?>",
+ * conditionals "(?(", comments "(?#", possessive-free anchors \A \Z \z, class subtraction "-[".
+ * Patterns using them cannot be judged here.
+ */
+const DOTNET_ONLY = /\(\?[imnsx-]+[):]|\(\?>|\(\?\(|\(\?#|\\[AZzG]|-\[/;
+
+function invalidPattern(pattern: string): string | undefined {
+  if (DOTNET_ONLY.test(pattern)) return undefined;
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'schema-constraints',
+    criterion: 'definition',
+    description: 'Consistent min/max constraints, multipleOf > 0, exclusive bounds with their bound, valid patterns, no empty text values.',
+    level: ERROR_EVERYWHERE,
+  },
+  check({ connector, report }) {
+    const file = parsedSwagger(connector);
+    if (!file) return;
+    const root = file.doc.root;
+    const done = new Set<Node>();
+    forEachSchema(root, ({ node, role, parameter, via }) => {
+      if (done.has(node) || !hasAnyKey(node, RELEVANT)) return;
+      done.add(node);
+      const label = (): string => schemaName(root, node);
+      for (const [low, high] of RANGES) {
+        const min = num(prop(node, low));
+        const max = num(prop(node, high));
+        if (min !== undefined && max !== undefined && min > max) {
+          report({ file, node: prop(node, low) as Node, message: `${label()} has ${low} ${min} above ${high} ${max}; swap or correct them` });
+        }
+      }
+      for (const keyword of COUNTS) {
+        const value = num(prop(node, keyword));
+        if (value !== undefined && value < 0) {
+          report({ file, node: prop(node, keyword) as Node, message: `${label()} has ${keyword} ${value}; it must be 0 or more (${keyword[0]?.toUpperCase()}${keyword.slice(1)}MustBeGreaterThanOrEqualToZero)` });
+        }
+      }
+      const multipleOf = prop(node, 'multipleOf');
+      if (multipleOf?.type === 'number' && (multipleOf.value as number) <= 0) {
+        report({ file, node: multipleOf, message: `${label()} has multipleOf ${String(multipleOf.value)}; it must be greater than zero (MultipleOfMustBeGreaterThanZero)` });
+      }
+      for (const [exclusive, bound] of [
+        ['exclusiveMaximum', 'maximum'],
+        ['exclusiveMinimum', 'minimum'],
+      ] as const) {
+        const flag = prop(node, exclusive);
+        if (flag && !prop(node, bound)) {
+          const code = `${exclusive[0]?.toUpperCase()}${exclusive.slice(1)}Requires${bound[0]?.toUpperCase()}${bound.slice(1)}`;
+          const fix = removeFix(flag);
+          report({
+            file,
+            node: flag,
+            at: 'key',
+            message: `${label()} has ${exclusive} without ${bound}; add "${bound}" or remove "${exclusive}" (${code})`,
+            ...(fix ? { fix } : {}),
+          });
+        }
+      }
+      const pattern = str(prop(node, 'pattern'));
+      if (pattern !== undefined && pattern !== '') {
+        const problem = invalidPattern(pattern);
+        if (problem !== undefined) {
+          report({ file, node: prop(node, 'pattern') as Node, message: `${label()} has the pattern ${quote(pattern, 60)}, which is not a valid regular expression (${problem}); correct it (PatternShouldBeValidRegularExpression)` });
+        }
+      }
+      for (const keyword of TEXT_KEYWORDS) {
+        const value = prop(node, keyword);
+        if (value?.type !== 'string' || (value.value as string).trim() !== '') continue;
+        if (parameter && via === 'root' && PARAMETER_TEXT.has(keyword)) continue;
+        // Response properties' text is response-property-metadata's business.
+        if (role === 'response' && via === 'property' && PARAMETER_TEXT.has(keyword)) continue;
+        const fix = removeFix(value);
+        report({
+          file,
+          node: value,
+          recommended: true,
+          message: `${label()} has an empty ${keyword}; write a value or remove the key (RequiredValueEmpty)`,
+          ...(fix ? { fix } : {}),
+        });
+      }
+    });
+  },
+});

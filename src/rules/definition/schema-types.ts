@@ -1,0 +1,138 @@
+import { entries, items, prop, str, type Node } from '../../engine/json/tree.js';
+import { deref, MAX_SCHEMA_DEPTH } from '../../engine/swagger.js';
+import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
+import { fitsType, forEachSchema, jsonTypeOf, literalFor, removeFix, replaceFix, schemaName } from './schema-shared.js';
+
+const TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'file'];
+/** Formats of numeric types merged connectors use; the validator's list (UnrecognizedTypeFormat) is not published. */
+const NUMERIC_FORMATS: Record<string, string[]> = {
+  integer: ['int32', 'int64'],
+  number: ['float', 'double', 'decimal', 'int32', 'int64'],
+};
+
+/** Property names of an object schema, including those its allOf members bring; undefined when unknowable. */
+function propertyNames(root: Node, schema: Node): Set<string> | undefined {
+  const names = new Set<string>();
+  const stack: { node: Node | undefined; depth: number }[] = [{ node: schema, depth: 0 }];
+  const seen = new Set<Node>();
+  while (stack.length > 0) {
+    const { node: raw, depth } = stack.pop() as { node: Node | undefined; depth: number };
+    const node = raw && deref(root, raw);
+    if (!node) return undefined;
+    if (seen.has(node) || depth > MAX_SCHEMA_DEPTH) continue;
+    seen.add(node);
+    for (const { key } of entries(prop(node, 'properties'))) names.add(key);
+    for (const member of items(prop(node, 'allOf'))) stack.push({ node: member, depth: depth + 1 });
+  }
+  return names;
+}
+
+export default defineRule({
+  meta: {
+    id: 'schema-types',
+    criterion: 'definition',
+    description: 'Known types and formats, arrays with items, defaults of the declared type, valid required lists and discriminators.',
+    level: ERROR_EVERYWHERE,
+  },
+  check({ connector, report }) {
+    const file = parsedSwagger(connector);
+    if (!file) return;
+    const root = file.doc.root;
+    const done = new Set<Node>();
+    const readOnlyDone = new Set<Node>();
+    forEachSchema(root, ({ node, role, parameter }) => {
+      // Input-only check, for every role the node is reached with.
+      if (role === 'request' && !parameter && !readOnlyDone.has(node)) {
+        readOnlyDone.add(node);
+        for (const item of items(prop(node, 'required'))) {
+          const name = str(item);
+          const property = name === undefined ? undefined : deref(root, prop(prop(node, 'properties'), name));
+          if (name !== undefined && prop(property, 'readOnly')?.value === true) {
+            report({
+              file,
+              node: item,
+              message: `${schemaName(root, node)} requires the read-only property ${quote(name)} in a request; drop it from "required" or remove "readOnly" (RequiredReadOnlyPropertyNotAllowedAsInput)`,
+            });
+          }
+        }
+      }
+      if (done.has(node)) return;
+      done.add(node);
+      const label = (): string => schemaName(root, node);
+      const typeNode = prop(node, 'type');
+      const type = str(typeNode);
+      if (typeNode && (type === undefined || !TYPES.includes(type))) {
+        const shown = type === undefined ? file.doc.text.slice(typeNode.offset, typeNode.offset + Math.min(typeNode.length, 40)) : quote(type);
+        report({ file, node: typeNode, message: `${label()} has type ${shown}; use one of ${TYPES.map((t) => `"${t}"`).join(', ')} (UnrecognizedTypeFormat)` });
+      }
+      const formatNode = prop(node, 'format');
+      const format = str(formatNode);
+      if (formatNode && format !== undefined && format !== '' && type !== undefined && type !== 'string' && type !== 'file') {
+        const known = NUMERIC_FORMATS[type];
+        if (!known || !known.includes(format)) {
+          report({
+            file,
+            node: formatNode,
+            recommended: true,
+            message: `${label()} has type/format ${quote(`${type}/${format}`)}, which the platform may not recognize (its list is not published); ${known ? `use ${known.map((f) => `"${f}"`).join(' or ')}` : 'remove the format'} (UnrecognizedTypeFormat)`,
+          });
+        }
+      }
+      if (type === 'array' && !prop(node, 'items')) {
+        report({ file, node: typeNode as Node, message: `${label()} is an array without "items"; add "items" with the element schema (ArrayHasNoItems)` });
+      }
+      const fallback = prop(node, 'default');
+      if (fallback && type !== undefined && fallback.type !== 'null' && !fitsType(fallback, type)) {
+        const literal = literalFor(fallback, type);
+        report({
+          file,
+          node: fallback,
+          message: `${label()} has a default of type ${jsonTypeOf(fallback)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `give a ${type} default`} (DefaultValueMustMatchType)`,
+          ...(literal !== undefined ? { fix: replaceFix(fallback, literal) } : {}),
+        });
+      }
+      if (parameter) return;
+      const required = prop(node, 'required');
+      if (required?.type === 'array') {
+        const list = items(required);
+        if (list.length === 0) {
+          const fix = removeFix(required);
+          report({
+            file,
+            node: required,
+            at: 'key',
+            message: `${label()} has an empty "required" list; remove it (RequiredPropertyArrayEmpty)`,
+            ...(fix ? { fix } : {}),
+          });
+        } else if (type !== undefined && type !== 'object') {
+          report({ file, node: required, at: 'key', message: `${label()} is of type ${type} but has "required", which applies to objects only; remove it (RequiredPropertyNotOnObject)` });
+        } else {
+          const names = propertyNames(root, node);
+          for (const item of list) {
+            const name = str(item);
+            if (names && name !== undefined && !names.has(name)) {
+              report({
+                file,
+                node: item,
+                message: `${label()} requires ${quote(name)}, which is not among its properties; define it or remove it from "required" (RequiredPropertyDefinitionMissing)`,
+              });
+            }
+          }
+        }
+      }
+      const discriminatorNode = prop(node, 'discriminator');
+      const discriminator = str(discriminatorNode);
+      if (discriminatorNode && discriminator !== undefined) {
+        const property = deref(root, prop(prop(node, 'properties'), discriminator));
+        const isRequired = items(required).some((item) => str(item) === discriminator);
+        if (!property || !isRequired || str(prop(property, 'type')) !== 'string') {
+          report({
+            file,
+            node: discriminatorNode,
+            message: `${label()} has discriminator ${quote(discriminator)}, which must name a required string property of the schema; define it and list it in "required" (DiscriminatorMustBeARequiredStringProperty)`,
+          });
+        }
+      }
+    });
+  },
+});
