@@ -5,12 +5,17 @@ import { PROFILES, type GateReport, type Profile } from './engine/types.js';
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Splits a list given as lines, commas or spaces ("a, b\nc"). */
+/** Splits a list given as lines or commas ("a, b\nc"); items may contain spaces (folder names do). */
 export function splitList(value: string): string[] {
   return value
     .split(/[\n,]+/)
-    .flatMap((item) => item.trim().split(/\s+/))
+    .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+/** Splits a list of words given as lines, commas or spaces. */
+export function splitWords(value: string): string[] {
+  return splitList(value).flatMap((item) => item.split(/\s+/));
 }
 
 export function parseProfile(value: string): Profile | 'auto' {

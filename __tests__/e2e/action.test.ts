@@ -128,6 +128,16 @@ describe.each(RUNTIMES)('action on $name', ({ bin }) => {
     expect(overflow?.message).toMatch(/^\d+ more findings not shown as annotations .* JSON report: /);
   });
 
+  it('takes folder names with spaces in the path input (one per line or comma)', () => {
+    const workspace = tempDir();
+    cpSync(path.join(REPO, 'examples/contoso-frames'), path.join(workspace, 'certified-connectors/Contoso Frames'), { recursive: true });
+    cpSync(path.join(REPO, 'examples/broken-frames'), path.join(workspace, 'certified-connectors/Broken Frames'), { recursive: true });
+    const run = runAction(bin, workspace, { path: 'certified-connectors/Contoso Frames\n', 'owned-domains': 'contoso.com example.com', sla: '99.95' });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(readFileSync(run.outputs.report as string, 'utf8'));
+    expect(report.connectors.map((c: { dir: string }) => c.dir)).toEqual(['certified-connectors/Contoso Frames']);
+  });
+
   it('rejects a bad input with a one-line message and no stack trace', () => {
     const run = runAction(bin, exampleWorkspace(), { profile: 'gold' });
     expect(run.status).toBe(1);

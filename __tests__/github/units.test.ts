@@ -7,6 +7,7 @@ import { inOneHunk, parseGitDiff, parsePatch, touchesAdded } from '../../src/git
 import { fingerprint, fingerprints, markerOf, findingMarker } from '../../src/github/markers.js';
 import { SourceTexts, suggestionBlock, suggestionFor } from '../../src/github/suggestion.js';
 import { touchedConnectors } from '../../src/github/changes.js';
+import { isNewFinding } from '../../src/github/index.js';
 import { tempDir, writeTree } from '../helpers.js';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
@@ -69,6 +70,17 @@ describe('parsePatch', () => {
       ['c/icon.png', 'c/icon.png', [], true],
       ['c/tést.md', 'c/tést.md', [1], false],
     ]);
+  });
+});
+
+describe('new-only', () => {
+  it('counts a finding as new on an added line, and a breaking change as new wherever it sits', () => {
+    const diffs = new Map([['c/apiDefinition.swagger.json', parsePatch(['@@ -1,2 +1,3 @@', ' a', '+b', ' c'].join('\n'))]]);
+    expect(isNewFinding(finding({ line: 2, endLine: 2 }), diffs)).toBe(true);
+    expect(isNewFinding(finding({ line: 3, endLine: 3 }), diffs)).toBe(false);
+    expect(isNewFinding(finding({ file: 'c/apiProperties.json' }), diffs)).toBe(false);
+    // A deleted operation is reported on its unchanged parent line: still the pull request's doing.
+    expect(isNewFinding(finding({ ruleId: 'breaking-operation-removed', criterion: 'compatibility', line: 3, endLine: 3 }), diffs)).toBe(true);
   });
 });
 

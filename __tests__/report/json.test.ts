@@ -47,7 +47,7 @@ describe('formatJson', () => {
     const parsed = JSON.parse(text);
     expect(parsed).toEqual({
       tool: { name: 'connector-gate', version: pkg.version },
-      summary: { connectors: 2, eligible: 1, errors: 1, warnings: 0, notices: 1 },
+      summary: { connectors: 2, eligible: 1, errors: 1, warnings: 0, notices: 1, suppressed: 0 },
       connectors: [
         {
           name: 'A',

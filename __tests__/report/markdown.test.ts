@@ -87,10 +87,10 @@ describe('formatMarkdown', () => {
     expect(lines[0]).toBe('## ❌ connector-gate: 1 of 2 connectors not eligible');
     expect(out).toContain('\n1 error, 1 warning, 0 notices in 2 connectors.\n');
     expect(tableRows(out)).toEqual([
-      '| Connector | Profile | Eligible | Definition | Ownership | Authentication | Support | Availability | Completeness | Icon | Metadata |',
-      '| --- | --- | --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: | :-: |',
-      '| Contoso Frames | certified | ❌ no | ❌ | ❔ | ✅ | ✅ | ✅ | ✅ | — | ⚠️ |',
-      '| Clean | custom | ✅ yes | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ |',
+      '| Connector | Profile | Eligible | Definition | Ownership | Authentication | Support | Availability | Completeness | Icon | Metadata | Compatibility |',
+      '| --- | --- | --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: | :-: | :-: |',
+      '| Contoso Frames | certified | ❌ no | ❌ | ❔ | ✅ | ✅ | ✅ | ✅ | — | ⚠️ | ✅ |',
+      '| Clean | custom | ✅ yes | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ |',
     ]);
     expect(out).toContain(`\n${LEGEND}\n`);
     expect(LEGEND).toBe('✅ pass · ❌ fail · ⚠️ warning · ❔ not verified from the files · — not applicable to the profile');
@@ -144,7 +144,7 @@ describe('formatMarkdown', () => {
     // The table keeps its 11 columns on every row.
     const rows = tableRows(out);
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(cells(row)).toHaveLength(11);
+    for (const row of rows) expect(cells(row)).toHaveLength(12);
     // Names are shortened to 100 characters, then escaped.
     expect(cells(rows[2]!)[0]).toBe(
       'Evil \\| \\`tick\\` &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\#\\# heading \\[x\\]\\(javascript:alert\\(1\\)\\) \\*b\\* \\_i\\_ \\\\\\| &amp; &quot;q&quot; &#39;s&#39; \\~…',

@@ -672,3 +672,71 @@ describe('apiprops-schema', () => {
     expect(schemaFindings('')).toEqual([]);
   });
 });
+
+// Hostile input at the engine level (the bundled end-to-end cases are in __tests__/hostile/).
+describe('hostile input', () => {
+  it('pkg-file-readable: points at the first invalid byte, even after a legitimate U+FFFD', () => {
+    const text = json(apiProperties({ publisher: '\uFFFD Contoso', stackOwner: 'Contoso XX' }));
+    const line = lineOf(text, '"stackOwner"');
+    const column = columnOf(text, line, 'XX') + 1;
+    const bytes = Buffer.from(text.replace('XX', 'X\u0001'), 'utf8');
+    bytes[bytes.indexOf(0x01)] = 0xe2; // a three-byte lead followed by '"': not UTF-8
+    const [finding, ...rest] = findingsOf('pkg-file-readable', pkg({ [API_PROPERTIES]: bytes }));
+    expect(rest).toEqual([]);
+    expect(where(finding)).toEqual({ ruleId: 'pkg-file-readable', file: API_PROPERTIES, line, column });
+  });
+
+  it('pkg-file-readable: reports UTF-32 files (either byte order) as UTF-32, on line 1', () => {
+    const utf32le = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from(new Uint32Array([0x7b, 0x7d]).buffer)]);
+    const utf32be = Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x7b, 0, 0, 0, 0x7d]);
+    for (const bytes of [utf32le, utf32be]) {
+      const [finding, ...rest] = findingsOf('pkg-file-readable', pkg({ [SWAGGER]: bytes }));
+      expect(rest).toEqual([]);
+      expect(where(finding)).toEqual({ ruleId: 'pkg-file-readable', file: SWAGGER, line: 1, column: 1 });
+      expect(finding?.message).toContain('is UTF-32 encoded');
+    }
+  });
+
+  it('does not follow a named path inside the workspace that is a symbolic link out of it', () => {
+    const outside = writeTree(pkg({ [SWAGGER]: '{ "swagger": "2.0", oops }' }));
+    const root = tempDir();
+    symlinkSync(outside, path.join(root, 'connectors'));
+    const report = gate(root, { paths: ['connectors'] });
+    expect(report.connectors).toEqual([]);
+    expect(report.notes).toEqual(['connectors: symbolic link to a folder outside the workspace; not followed']);
+  });
+
+  it('refs: reports a chain of 10,000 definitions once, where it starts, in linear time', () => {
+    const definitions: Record<string, unknown> = {};
+    for (let i = 0; i < 10_000; i++) definitions[`D${i}`] = i < 9_999 ? { $ref: `#/definitions/D${i + 1}` } : { type: 'object' };
+    const document = swagger({ definitions });
+    (document.paths as Record<string, { get: { responses: Record<string, { schema: unknown }> } }>)['/frames']!.get.responses['200']!.schema = { $ref: '#/definitions/D0' };
+    const text = json(document);
+    const started = Date.now();
+    const [finding, ...rest] = findingsOf('refs', pkg({ [SWAGGER]: text }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(rest).toEqual([]);
+    const line = lineOf(text, '"$ref": "#/definitions/D0"');
+    expect(where(finding)).toEqual({ ruleId: 'refs', file: SWAGGER, line, column: columnOf(text, line, '"#/') });
+    expect(finding?.message).toContain('starts a chain of 10000 $refs');
+  });
+
+  it('refs: accepts a chain of 64 refs (what the rules follow)', () => {
+    const definitions: Record<string, unknown> = {};
+    for (let i = 0; i < 63; i++) definitions[`D${i}`] = i < 62 ? { $ref: `#/definitions/D${i + 1}` } : { type: 'object' };
+    const document = swagger({ definitions });
+    (document.paths as Record<string, { get: { responses: Record<string, { schema: unknown }> } }>)['/frames']!.get.responses['200']!.schema = { $ref: '#/definitions/D0' };
+    expect(findingsOf('refs', pkg({ [SWAGGER]: json(document) }))).toEqual([]);
+  });
+
+  it('quotes a huge $ref, duplicate key or unknown property shortened', () => {
+    const long = 'x'.repeat(100_000);
+    const document = swagger({ [`x-${long}`]: 1 });
+    (document.paths as Record<string, { get: { responses: Record<string, { schema: unknown }> } }>)['/frames']!.get.responses['200']!.schema = { $ref: `#/definitions/${long}` };
+    const text = json(document).replace('"swagger": "2.0",', `"swagger": "2.0",\n  "${long}": 1,\n  "${long}": 2,`);
+    const findings = gate(writeTree(pkg({ [SWAGGER]: text }))).connectors.flatMap((c) => c.findings);
+    const quoting = findings.filter((f) => ['refs', 'pkg-json-strict', 'swagger-schema'].includes(f.ruleId));
+    expect(quoting.map((f) => f.ruleId).sort()).toEqual(expect.arrayContaining(['pkg-json-strict', 'refs', 'swagger-schema']));
+    for (const finding of findings) expect(finding.message.length, finding.ruleId).toBeLessThan(1000);
+  });
+});

@@ -10585,6 +10585,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -12409,6 +12416,8573 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(5402);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(5407);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(5407);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(5402);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(5407);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 5407:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(5407);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(5407);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 5402:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(9210);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(5402);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+exports.yo = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+__webpack_unused_export__ = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+exports.Rw = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 4043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(5402);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 9210:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ }),
+
 /***/ 6337:
 /***/ ((module) => {
 
@@ -12751,7 +21325,7 @@ function buildTree(text, lines, errors, problems) {
                 problems.push({
                     offset,
                     length,
-                    message: `duplicate key "${name}" (first defined at line ${at.line}, column ${at.column}); parsers keep only one of them`,
+                    message: `duplicate key "${name.length > 120 ? `${name.slice(0, 119)}…` : name}" (first defined at line ${at.line}, column ${at.column}); parsers keep only one of them`,
                 });
             }
             index.set(name, property);
@@ -12861,8 +21435,59 @@ function readBytesSafely(root, absPath) {
 }
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
+/**
+ * Index of the first byte that starts an invalid UTF-8 sequence (overlong forms, surrogates and
+ * code points above U+10FFFF included, as the WHATWG decoder rejects them), or -1.
+ */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        if (lead < 0x80) {
+            i++;
+            continue;
+        }
+        let trail;
+        let low = 0x80;
+        let high = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            trail = 1;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            trail = 2;
+            if (lead === 0xe0)
+                low = 0xa0;
+            if (lead === 0xed)
+                high = 0x9f;
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            trail = 3;
+            if (lead === 0xf0)
+                low = 0x90;
+            if (lead === 0xf4)
+                high = 0x8f;
+        }
+        else
+            return i;
+        if (i + trail >= bytes.length)
+            return i;
+        const second = bytes[i + 1];
+        if (second < low || second > high)
+            return i;
+        for (let k = 2; k <= trail; k++) {
+            const next = bytes[i + k];
+            if (next < 0x80 || next > 0xbf)
+                return i;
+        }
+        i += trail + 1;
+    }
+    return -1;
+}
 /** Decodes UTF-8 text (a UTF-8 BOM is dropped, as paconn's utf-8-sig does). */
 function decodeText(bytes) {
+    // UTF-32 first: its little-endian BOM starts with UTF-16's.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+        return { text: '', problem: { message: 'is UTF-32 encoded; save it as UTF-8' } };
+    }
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
         return { text: '', problem: { message: 'is UTF-16 encoded; save it as UTF-8' } };
     }
@@ -12874,7 +21499,12 @@ function decodeText(bytes) {
     }
     catch {
         const text = lossyUtf8.decode(bytes);
-        return { text, problem: { message: 'contains bytes that are not valid UTF-8', offset: Math.max(0, text.indexOf('\uFFFD')) } };
+        // The position of the first bad byte, in UTF-16 units of the decoded text: the valid prefix
+        // decodes to exactly that many units. (Searching the text for U+FFFD would find a legitimate
+        // U+FFFD that the file holds earlier.)
+        const bad = firstInvalidUtf8(bytes);
+        const offset = bad < 0 ? 0 : lossyUtf8.decode(bytes.subarray(0, bad)).length;
+        return { text, problem: { message: 'contains bytes that are not valid UTF-8', offset } };
     }
 }
 function readJsonFile(root, absPath) {
@@ -12943,9 +21573,17 @@ function discoverConnectors(root, inputPaths) {
         if (!(0,external_node_fs_namespaceObject.existsSync)(start))
             throw new UsageError(`path not found: ${input}`);
         const startIsFile = (0,external_node_fs_namespaceObject.statSync)(start).isFile();
-        const stack = [startIsFile ? external_node_path_default().dirname(start) : start];
+        const startDir = startIsFile ? external_node_path_default().dirname(start) : start;
+        const realStart = (0,external_node_fs_namespaceObject.realpathSync)(startDir);
         // A path named explicitly may lie outside the workspace; everything below it is then allowed.
-        const allowed = isInside(realRoot, (0,external_node_fs_namespaceObject.realpathSync)(start)) ? realRoot : (0,external_node_fs_namespaceObject.realpathSync)(startIsFile ? external_node_path_default().dirname(start) : start);
+        // A path inside the workspace that resolves outside it is a symbolic link in the checkout (a
+        // pull request can replace the configured folder with one): it is not followed.
+        if (isInside(external_node_path_default().resolve(root), startDir) && !isInside(realRoot, realStart)) {
+            notes.push(`${displayPath(root, startDir)}: symbolic link to a folder outside the workspace; not followed`);
+            continue;
+        }
+        const stack = [startDir];
+        const allowed = isInside(realRoot, realStart) ? realRoot : realStart;
         while (stack.length > 0) {
             const absDir = stack.pop();
             const real = (0,external_node_fs_namespaceObject.realpathSync)(absDir);
@@ -13193,20 +21831,24 @@ const MAX_SCHEMA_DEPTH = 64;
 function isExternalRef(ref) {
     return !ref.startsWith('#');
 }
+/** A `$ref` as messages quote it: at most 120 characters, so a 10 MB ref cannot flood a report. */
+function shortRef(ref) {
+    return ref.length > 120 ? `${ref.slice(0, 119)}…` : ref;
+}
 /** Resolves one `$ref` string against the document root. */
 function resolveRef(root, ref) {
     if (isExternalRef(ref)) {
-        return { error: `"${ref}" points outside this file; a connector must be a single file, and external references are never fetched` };
+        return { error: `"${shortRef(ref)}" points outside this file; a connector must be a single file, and external references are never fetched` };
     }
     let pointer;
     try {
         pointer = decodeURIComponent(ref.slice(1));
     }
     catch {
-        return { error: `"${ref}" is not a valid JSON pointer` };
+        return { error: `"${shortRef(ref)}" is not a valid JSON pointer` };
     }
     const target = atPointer(root, pointer);
-    return target ? { target } : { error: `"${ref}" points to nothing: ${pointer || '/'} does not exist in this file` };
+    return target ? { target } : { error: `"${shortRef(ref)}" points to nothing: ${shortRef(pointer) || '/'} does not exist in this file` };
 }
 /** Follows `$ref` chains from a node; undefined when a ref is broken, external or loops. */
 function deref(root, node) {
@@ -13416,48 +22058,426 @@ const UNSUPPORTED_GRANTS = {
     },
 }));
 
-;// CONCATENATED MODULE: ./src/rules/authentication/index.ts
+;// CONCATENATED MODULE: ./src/rules/authentication/ip-no-oauth.ts
 
 
 
-const authenticationRules = [auth_supported, auth_required, auth_consistency];
-
-;// CONCATENATED MODULE: ./src/rules/availability/biz-availability.ts
-
-/** Microsoft's recommended uptime for certified connectors (GA later asks for 99.95%). */
-const MIN_SLA = 99.9;
-const HOW_TO_DECLARE = 'declare it with the action input `sla: 99.95` or the CLI flag `--sla 99.95` (later also in the config file)';
-/* harmony default export */ const biz_availability = (defineRule({
+const ip_no_oauth_FIX = 'new independent-publisher connectors may not use OAuth (reviewers, since December 2025): use an API key or basic authentication, or publish as a certified connector';
+/* harmony default export */ const ip_no_oauth = (defineRule({
     meta: {
-        id: 'biz-availability',
-        criterion: 'availability',
-        description: `The declared availability SLA is at least ${MIN_SLA}%.`,
-        level: levels('warning', 'off', 'off'),
+        id: 'ip-no-oauth',
+        criterion: 'authentication',
+        description: 'A new independent-publisher connector does not use OAuth (an oauthSetting connection parameter or an oauth2 security definition).',
+        level: levels('off', 'error', 'off'),
     },
-    check({ connector, options, report }) {
-        // The SLA is not in the files: the finding sits on line 1 of the definition.
-        const file = connector.files.swagger ?? connector.files.apiProperties;
-        if (!file)
+    check({ connector, report }) {
+        const apiProperties = parsedApiProperties(connector);
+        let reported = false;
+        for (const group of parameterGroups(apiProperties)) {
+            for (const parameter of group.parameters.filter(isOAuth)) {
+                reported = true;
+                report({ file: apiProperties, node: parameter.typeNode ?? parameter.node, message: `connection parameter ${quote(parameter.name)} is OAuth (${quote(parameter.type)}); ${ip_no_oauth_FIX}` });
+            }
+        }
+        if (reported)
             return;
-        const { sla } = options;
-        if (sla === undefined) {
-            report({ file, unverified: true, message: `availability is not verified: no SLA is declared; ${HOW_TO_DECLARE}` });
-        }
-        else if (!Number.isFinite(sla) || sla < 0 || sla > 100) {
-            report({ file, message: `the declared SLA ${String(sla)} is not a percentage; ${HOW_TO_DECLARE}` });
-        }
-        else if (sla < MIN_SLA) {
-            report({
-                file,
-                message: `the declared SLA ${sla}% is below the ${MIN_SLA}% uptime Microsoft expects of certified connectors; raise the service's availability to at least ${MIN_SLA}% (99.95% for general availability)`,
-            });
+        const swagger = parsedSwagger(connector);
+        for (const definition of securityDefinitions(swagger)) {
+            if (definition.type !== 'oauth2')
+                continue;
+            report({ file: swagger, node: prop(definition.node, 'type') ?? definition.node, message: `securityDefinitions ${quote(definition.name)} is OAuth2; ${ip_no_oauth_FIX}` });
         }
     },
 }));
 
-;// CONCATENATED MODULE: ./src/rules/availability/index.ts
+;// CONCATENATED MODULE: ./src/rules/authentication/secrets.ts
+// Telling real credentials from placeholders. Values found here are never quoted in a message:
+// findings name where the value is and what it looks like, never the value itself.
+/** Placeholders Microsoft and merged connectors use ("[[DUMMY]]", "<client-id>", "{{ client id }}"…). */
+const PLACEHOLDER = /dummy|placeholder|example|sample|your|x{3,}|\*{3,}|\.{3}|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|replace|enter|insert|changeme|change[_ -]?me|redacted|fake|todo|tbd|<<|>>|\bhere\b|\bnone\b|\bnull\b/i;
+function isPlaceholder(value) {
+    const text = value.trim();
+    return text === '' || PLACEHOLDER.test(text) || /\s/.test(text) || /^(.)\1*$/.test(text);
+}
+/** Shannon entropy in bits per character. */
+function entropy(value) {
+    const counts = new Map();
+    for (const c of value)
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+    let bits = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A value that looks generated: a GUID, or 16+ characters mixing letters and digits with high entropy. */
+function looksGenerated(value) {
+    const text = value.trim();
+    if (isPlaceholder(text))
+        return false;
+    if (GUID.test(text))
+        return !/^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(text);
+    return text.length >= 16 && /[A-Za-z]/.test(text) && /\d/.test(text) && entropy(text) >= 3.5;
+}
+/** Vendor token formats that are credentials wherever they appear. */
+const TOKEN_PATTERNS = [
+    { what: 'an AWS access key', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+    { what: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{50,})\b/g },
+    { what: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
+    { what: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+    { what: 'an OpenAI-style secret key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g },
+    { what: 'a Stripe live key', pattern: /\b[rs]k_live_[0-9a-zA-Z]{20,}/g },
+    { what: 'a private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY-----/g },
+    { what: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
+    { what: 'an Azure storage account key', pattern: /AccountKey=[A-Za-z0-9+/]{40,}={0,2}/g },
+    { what: 'a Microsoft Entra client secret', pattern: /\b[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g },
+];
+/** "client_secret: abc…", "apiKey=…", "Authorization: Bearer …" with a generated-looking value. */
+const ASSIGNMENT = /\b(client[_ -]?secret|api[_ -]?key|access[_ -]?token|secret[_ -]?key|subscription[_ -]?key|bearer)\b["']?\s*(?:[:=]|\s)\s*["']?([A-Za-z0-9+/_.~-]{16,}={0,2})/gi;
+/** Credentials in free text (readme lines, swagger strings), with their offsets in `text`. */
+function secretsIn(text) {
+    const hits = [];
+    for (const { what, pattern } of TOKEN_PATTERNS) {
+        pattern.lastIndex = 0;
+        for (const match of text.matchAll(pattern))
+            hits.push({ what, offset: match.index, length: match[0].length });
+    }
+    ASSIGNMENT.lastIndex = 0;
+    for (const match of text.matchAll(ASSIGNMENT)) {
+        const value = match[2];
+        if (!looksGenerated(value))
+            continue;
+        const offset = match.index + match[0].lastIndexOf(value);
+        if (hits.some((h) => offset < h.offset + h.length && h.offset < offset + value.length))
+            continue;
+        hits.push({ what: `a ${match[1].toLowerCase().replace(/[_ -]/g, ' ')} value`, offset, length: value.length });
+    }
+    return hits.sort((a, b) => a.offset - b.offset);
+}
 
-const availabilityRules = [biz_availability];
+;// CONCATENATED MODULE: ./src/rules/authentication/no-secrets.ts
+
+
+
+
+
+const DUMMY = '[[DUMMY]]';
+const ROTATE = 'and rotate the credential: it is public once pushed';
+/* harmony default export */ const no_secrets = (defineRule({
+    meta: {
+        id: 'no-secrets',
+        criterion: 'authentication',
+        description: `No real OAuth client secrets or client IDs (use "${DUMMY}"), API keys or tokens in apiProperties.json, readme.md or the definition.`,
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const apiProperties = parsedApiProperties(connector);
+        for (const group of parameterGroups(apiProperties)) {
+            for (const parameter of group.parameters.filter(isOAuth)) {
+                const settings = parameter.oauth;
+                if (!apiProperties || !settings)
+                    continue;
+                const secretNode = propCi(settings, 'clientSecret');
+                const secret = str(secretNode);
+                if (secretNode && secret !== undefined && !isPlaceholder(secret)) {
+                    report({
+                        file: apiProperties,
+                        node: secretNode,
+                        message: `the OAuth clientSecret of ${quote(parameter.name)} holds a value (${secret.length} characters) that is not a placeholder; replace it with "${DUMMY}", give the real secret to Microsoft in the certification portal (or to paconn with --secret) ${ROTATE}`,
+                        fix: { offset: secretNode.offset, length: secretNode.length, text: JSON.stringify(DUMMY) },
+                    });
+                }
+                // A private connector needs its real client ID in the file (it is no secret); submissions replace it.
+                if (connector.profile === 'custom')
+                    continue;
+                const idNode = propCi(settings, 'clientId');
+                const id = str(idNode);
+                if (idNode && id !== undefined && looksGenerated(id)) {
+                    report({
+                        file: apiProperties,
+                        node: idNode,
+                        message: `the OAuth clientId of ${quote(parameter.name)} looks like a real application ID; replace it with "${DUMMY}" and give the real one to Microsoft in the certification portal`,
+                        fix: { offset: idNode.offset, length: idNode.length, text: JSON.stringify(DUMMY) },
+                    });
+                }
+            }
+        }
+        const readme = connector.files.readme;
+        if (readme && !readme.readProblem) {
+            for (const hit of secretsIn(readme.text)) {
+                report({ file: readme, offset: hit.offset, length: hit.length, message: `readme.md contains what looks like ${hit.what}; replace it with a placeholder such as "<your API key>" ${ROTATE}` });
+            }
+        }
+        // One pass of each pattern over the whole definition text, not one per string node: hits are
+        // rare, so mapping them back to their string node afterwards is cheap.
+        const swagger = parsedSwagger(connector);
+        if (swagger) {
+            const reported = new Set();
+            for (const hit of secretsIn(swagger.doc.text)) {
+                const node = (0,main.findNodeAtOffset)(swagger.doc.root, hit.offset);
+                if (node?.type !== 'string' || reported.has(node))
+                    continue;
+                reported.add(node);
+                report({ file: swagger, node, message: `this string of the definition contains what looks like ${hit.what}; replace it with a placeholder ${ROTATE}` });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/authentication/oauth-redirect.ts
+
+
+
+/** Redirect modes the platform knows; certified connectors use the per-connector redirect URI. */
+const MODES = ['Global', 'GlobalPerConnector', 'Direct'];
+/* harmony default export */ const oauth_redirect = (defineRule({
+    meta: {
+        id: 'oauth-redirect',
+        criterion: 'authentication',
+        description: "Each OAuth connection parameter of a certified connector sets oAuthSettings.redirectMode (the app's redirect URI itself cannot be checked offline).",
+        level: levels('error', 'off', 'off'),
+    },
+    check({ connector, report }) {
+        const file = parsedApiProperties(connector);
+        if (!file)
+            return;
+        for (const group of parameterGroups(file)) {
+            for (const parameter of group.parameters.filter(isOAuth)) {
+                const settings = parameter.oauth;
+                if (!settings || settings.type !== 'object')
+                    continue; // auth-supported's / apiprops-schema's business
+                const modeNode = prop(settings, 'redirectMode');
+                const mode = str(modeNode);
+                if (!modeNode) {
+                    report({
+                        file,
+                        node: settings,
+                        at: 'key',
+                        message: `the OAuth settings of ${quote(parameter.name)} have no "redirectMode"; add "redirectMode": "GlobalPerConnector" and register the redirect URI the portal shows for this connector (or https://global.consent.azure-apim.net/redirect for "Global") in your OAuth app`,
+                    });
+                }
+                else if (mode !== undefined && !MODES.includes(mode)) {
+                    const near = MODES.find((m) => m.toLowerCase() === mode.toLowerCase());
+                    report({
+                        file,
+                        node: modeNode,
+                        message: `redirectMode ${quote(mode)} is not one of ${MODES.join(', ')}${near ? `; write ${quote(near)}` : '; use "GlobalPerConnector"'}`,
+                        ...(near ? { fix: { offset: modeNode.offset, length: modeNode.length, text: JSON.stringify(near) } } : {}),
+                    });
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/completeness/readme.ts
+const cache = new WeakMap();
+function splitLines(text) {
+    const result = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+        const c = i < text.length ? text.charCodeAt(i) : -1;
+        if (c === 10 || c === 13 || c === -1) {
+            result.push({ offset: start, text: text.slice(start, i) });
+            if (c === 13 && text.charCodeAt(i + 1) === 10)
+                i++;
+            start = i + 1;
+        }
+    }
+    return result;
+}
+/** Markdown emphasis, code ticks and links reduced to their text; zero-width characters removed. */
+function plainText(text) {
+    return text
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[*_`]+/g, '')
+        .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+        .trim();
+}
+function matchKey(text) {
+    return plainText(text).replace(/\s+/g, ' ').toLowerCase();
+}
+function readReadme(file) {
+    const cached = cache.get(file);
+    if (cached)
+        return cached;
+    const raw = splitLines(file.text);
+    const lines = [];
+    const headings = [];
+    let fence;
+    let comment = false;
+    for (let i = 0; i < raw.length; i++) {
+        const { offset, text } = raw[i];
+        if (comment) {
+            lines.push({ offset, text, code: true });
+            if (text.includes('-->'))
+                comment = false;
+            continue;
+        }
+        const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text);
+        if (fence !== undefined) {
+            lines.push({ offset, text, code: true });
+            if (fenceMatch && fenceMatch[1]?.[0] === fence[0] && fenceMatch[1].length >= fence.length)
+                fence = undefined;
+            continue;
+        }
+        if (fenceMatch) {
+            fence = fenceMatch[1];
+            lines.push({ offset, text, code: true });
+            continue;
+        }
+        if (/^\s*<!--/.test(text) && !text.includes('-->')) {
+            comment = true;
+            lines.push({ offset, text, code: true });
+            continue;
+        }
+        lines.push({ offset, text, code: false });
+        const atx = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/.exec(text);
+        if (atx) {
+            const content = (atx[3] ?? '').replace(/[ \t]+#+$/, '').replace(/^#+$/, '');
+            const start = text.indexOf(content, atx[1].length + atx[2].length);
+            const textOffset = offset + (content === '' ? atx[1].length : Math.max(start, 0));
+            headings.push({ level: atx[2].length, text: plainText(content), key: matchKey(content), line: lines.length - 1, offset: textOffset, length: content.length || atx[2].length });
+            continue;
+        }
+        // Setext: a non-blank paragraph line followed by === (level 1) or --- (level 2).
+        const next = raw[i + 1]?.text;
+        const previousBlank = i === 0 || (raw[i - 1]?.text.trim() ?? '') === '';
+        if (next !== undefined && previousBlank && text.trim() !== '' && !/^\s*([-*+]|\d+[.)])\s/.test(text) && /^ {0,3}(=+|-+)\s*$/.test(next)) {
+            const level = next.trim().startsWith('=') ? 1 : 2;
+            const lead = text.length - text.trimStart().length;
+            headings.push({ level, text: plainText(text), key: matchKey(text), line: lines.length - 1, offset: offset + lead, length: text.trim().length });
+        }
+    }
+    const readme = { file, lines, headings };
+    cache.set(file, readme);
+    return readme;
+}
+/** The lines of a heading's section: up to the next heading of the same or a higher level. */
+function sectionLines(readme, heading) {
+    const index = readme.headings.indexOf(heading);
+    const end = readme.headings.slice(index + 1).find((h) => h.level <= heading.level);
+    return readme.lines.slice(heading.line + 1, end ? end.line : readme.lines.length);
+}
+/** Headings inside a heading's section (deeper levels), in order. */
+function subHeadings(readme, heading) {
+    const index = readme.headings.indexOf(heading);
+    const result = [];
+    for (const h of readme.headings.slice(index + 1)) {
+        if (h.level <= heading.level)
+            break;
+        result.push(h);
+    }
+    return result;
+}
+/** Where "the readme lacks X" goes: the first H1, else line 1. */
+function anchorOf(readme) {
+    const h1 = readme.headings.find((h) => h.level === 1);
+    return h1 ? { offset: h1.offset, length: h1.length } : { offset: 0, length: 0 };
+}
+/** The sections of Microsoft's readme template, with the heading texts merged connectors use for them. */
+const SECTIONS = {
+    publisher: { title: 'Publisher', pattern: /^publishers?\b/ },
+    prerequisites: { title: 'Prerequisites', pattern: /^(pre-?requisites?|requirements)\b/ },
+    operations: {
+        title: 'Supported Operations',
+        pattern: /^((supported|available|standard|premium|connector)\s+)?(operations|actions|triggers)\b|^(actions|triggers)\s+(and|&)\s+(actions|triggers)\b/,
+    },
+    credentials: { title: 'Obtaining Credentials', pattern: /credential|authenticat|authori[sz]|api\s*keys?\b|obtain|sign[- ]?in/ },
+    known: { title: 'Known Issues and Limitations', pattern: /known\s+issues|limitations/ },
+    deployment: { title: 'Deployment Instructions', pattern: /deploy/ },
+};
+/** The first heading that names the section; the title (the first H1) only counts for operations. */
+function findSection(readme, name) {
+    const { pattern } = SECTIONS[name];
+    const title = readme.headings.find((h) => h.level === 1);
+    return readme.headings.find((h) => (h !== title || name === 'operations') && pattern.test(h.key));
+}
+/**
+ * The publisher the readme names: "## Publisher: Name", "Publisher: Name", or a "## Publisher"
+ * heading with the name on the next non-blank line.
+ */
+function publisherLine(readme) {
+    const { lines } = readme;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.code)
+            continue;
+        const match = /^( {0,3}(?:#{1,6}[ \t]*)?[*_]*publishers?[*_]*[ \t]*(?::[*_]*)?[ \t]*)(.*)$/i.exec(line.text);
+        if (!match)
+            continue;
+        const isHeading = /^ {0,3}#/.test(line.text);
+        const hasColon = /:/.test(match[1]);
+        if (!isHeading && !hasColon)
+            continue;
+        let rest = match[2];
+        let offset = line.offset + match[1].length;
+        if (plainText(rest) === '') {
+            if (!isHeading)
+                continue;
+            const next = lines.slice(i + 1).find((l) => l.text.trim() !== '');
+            if (!next || next.code || /^ {0,3}#/.test(next.text))
+                return undefined;
+            rest = next.text;
+            offset = next.offset;
+        }
+        const lead = rest.length - rest.trimStart().length;
+        return { value: plainText(rest), offset: offset + lead, length: rest.trim().length };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/authentication/readme-oauth-steps.ts
+
+
+
+/** What app-registration instructions talk about: where to register, what to copy, what to set. */
+const TOPICS = [
+    /redirect|callback\s+url|reply\s+url/i,
+    /client[\s_-]?id|application[\s_-]?id|app[\s_-]?id/i,
+    /client[\s_-]?secret|app(lication)?\s+secret/i,
+    /app(lication)?\s+registration|register(ed)?\s+(an?\s+|your\s+)?(new\s+)?(oauth\s+)?(app|application|client)|create\s+(an?\s+|your\s+)?(new\s+)?(oauth\s+)?(app|application|client)\b/i,
+    /\bscopes?\b|permissions?/i,
+];
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d+[.)])\s+\S/;
+/** Steps: two topics of app registration, or one topic and a list of at least two steps. */
+function hasSteps(lines) {
+    const prose = lines.filter((line) => !line.code);
+    const text = prose.map((line) => line.text).join('\n');
+    const topics = TOPICS.filter((topic) => topic.test(text)).length;
+    const steps = prose.filter((line) => LIST_ITEM.test(line.text)).length;
+    return topics >= 2 || (topics >= 1 && steps >= 2);
+}
+/* harmony default export */ const readme_oauth_steps = (defineRule({
+    meta: {
+        id: 'readme-oauth-steps',
+        criterion: 'authentication',
+        description: 'An OAuth connector\'s readme.md explains, step by step, how to register the OAuth app (client ID, secret, redirect URI).',
+        level: levels('warning', 'error', 'off'),
+    },
+    check({ connector, report }) {
+        const file = connector.files.readme;
+        if (!file || file.readProblem)
+            return;
+        const oauth = parameterGroups(parsedApiProperties(connector)).some((group) => group.parameters.some(isOAuth)) ||
+            securityDefinitions(parsedSwagger(connector)).some((definition) => definition.type === 'oauth2');
+        if (!oauth)
+            return;
+        const readme = readReadme(file);
+        const section = findSection(readme, 'credentials');
+        if (section && hasSteps(sectionLines(readme, section)))
+            return;
+        if (!section && hasSteps(readme.lines))
+            return;
+        report({
+            file,
+            ...(section ? { offset: section.offset, length: section.length } : anchorOf(readme)),
+            message: `the connector signs in with OAuth, but readme.md ${section ? `"${section.text}" has` : 'has'} no step-by-step app registration; list the steps to create the OAuth app, the scopes, and the redirect URI to register (e.g. https://global.consent.azure-apim.net/redirect), so reviewers can recreate it`,
+        });
+    },
+}));
 
 ;// CONCATENATED MODULE: ./src/rules/completeness/shared.ts
 // Helpers shared by the completeness rules: operation labels, text presence, and the parameters
@@ -13552,6 +22572,128 @@ function parameterLabel(site) {
     }
     return `parameter ${name} (${location}) of path ${site.path ?? '?'}`;
 }
+
+;// CONCATENATED MODULE: ./src/rules/authentication/security-requirements.ts
+
+
+
+
+/* harmony default export */ const security_requirements = (defineRule({
+    meta: {
+        id: 'security-requirements',
+        criterion: 'authentication',
+        description: '"security" entries name a defined security scheme, list only its OAuth scopes, and stay empty for API key and basic schemes.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const definitions = prop(root, 'securityDefinitions');
+        checkList(file, definitions, prop(root, 'security'), 'the root "security"', report);
+        for (const operation of operations(root)) {
+            checkList(file, definitions, prop(operation.node, 'security'), `the "security" of ${operationLabel(operation)}`, report);
+        }
+    },
+}));
+function checkList(file, definitions, list, where, report) {
+    const defined = entries(definitions).map((entry) => entry.key);
+    for (const requirement of items(list)) {
+        for (const { key, keyNode, value } of entries(requirement)) {
+            const definition = prop(definitions, key);
+            if (!definition) {
+                const sameIgnoringCase = defined.filter((name) => name.toLowerCase() === key.toLowerCase());
+                const only = sameIgnoringCase.length === 1 ? sameIgnoringCase[0] : undefined;
+                const hint = only !== undefined
+                    ? `did you mean ${quote(only)}?`
+                    : defined.length > 0
+                        ? `use one of ${defined.map((name) => quote(name)).join(', ')}`
+                        : 'add it to "securityDefinitions" or remove the requirement';
+                report({
+                    file,
+                    node: keyNode,
+                    message: `${where} requires ${quote(key)}, which is not defined in "securityDefinitions"; ${hint}`,
+                    ...(only !== undefined && prop(requirement, only) === undefined ? { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(only) } } : {}),
+                });
+                continue;
+            }
+            // A value that is not an array is swagger-schema's business.
+            if (value.type !== 'array')
+                continue;
+            const scopes = items(value);
+            if (str(prop(definition, 'type')) === 'oauth2') {
+                const declared = prop(definition, 'scopes');
+                for (const scope of scopes) {
+                    const name = str(scope);
+                    if (name === undefined || prop(declared, name) !== undefined)
+                        continue;
+                    report({
+                        file,
+                        node: scope,
+                        message: `${where} asks ${quote(key)} for the scope ${quote(name)}, which its "scopes" do not define; add it to securityDefinitions.${key}.scopes or remove it here`,
+                    });
+                }
+            }
+            else if (scopes.length > 0) {
+                report({
+                    file,
+                    node: value,
+                    message: `${where} lists scopes for ${quote(key)}, but only OAuth2 schemes take scopes; use an empty array []`,
+                    fix: { offset: value.offset, length: value.length, text: '[]' },
+                });
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/authentication/index.ts
+
+
+
+
+
+
+
+
+const authenticationRules = [auth_supported, auth_required, auth_consistency, ip_no_oauth, no_secrets, oauth_redirect, readme_oauth_steps, security_requirements];
+
+;// CONCATENATED MODULE: ./src/rules/availability/biz-availability.ts
+
+/** Microsoft's recommended uptime for certified connectors (GA later asks for 99.95%). */
+const MIN_SLA = 99.9;
+const HOW_TO_DECLARE = 'declare it with the action input `sla: 99.95` or the CLI flag `--sla 99.95` (or `sla:` per connector in .github/connector-gate.yml)';
+/* harmony default export */ const biz_availability = (defineRule({
+    meta: {
+        id: 'biz-availability',
+        criterion: 'availability',
+        description: `The declared availability SLA is at least ${MIN_SLA}%.`,
+        level: levels('warning', 'off', 'off'),
+    },
+    check({ connector, options, report }) {
+        // The SLA is not in the files: the finding sits on line 1 of the definition.
+        const file = connector.files.swagger ?? connector.files.apiProperties;
+        if (!file)
+            return;
+        const { sla } = options;
+        if (sla === undefined) {
+            report({ file, unverified: true, message: `availability is not verified: no SLA is declared; ${HOW_TO_DECLARE}` });
+        }
+        else if (!Number.isFinite(sla) || sla < 0 || sla > 100) {
+            report({ file, message: `the declared SLA ${String(sla)} is not a percentage; ${HOW_TO_DECLARE}` });
+        }
+        else if (sla < MIN_SLA) {
+            report({
+                file,
+                message: `the declared SLA ${sla}% is below the ${MIN_SLA}% uptime Microsoft expects of certified connectors; raise the service's availability to at least ${MIN_SLA}% (99.95% for general availability)`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/availability/index.ts
+
+const availabilityRules = [biz_availability];
 
 ;// CONCATENATED MODULE: ./src/rules/completeness/op-description.ts
 
@@ -13709,6 +22851,725 @@ function insertVisibilityFix(text, operation) {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/completeness/op-summary-length.ts
+
+
+
+
+/** Learn ([CS], [CSG]): 80 characters. The longest merged summary has exactly 80 (15,922 operations). */
+const MAX_SUMMARY_LENGTH = 80;
+/* harmony default export */ const op_summary_length = (defineRule({
+    meta: {
+        id: 'op-summary-length',
+        criterion: 'completeness',
+        description: 'Operation summaries have at most 80 characters.',
+        level: CERTIFICATION_ERROR,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const operation of operations(file.doc.root)) {
+            const node = prop(operation.node, 'summary');
+            const summary = str(node);
+            if (!node || summary === undefined)
+                continue;
+            const length = [...summary].length;
+            if (length <= MAX_SUMMARY_LENGTH)
+                continue;
+            report({
+                file,
+                node,
+                message: `the summary of ${operationLabel(operation)} has ${length} characters (${quote(summary, 40)}); shorten it to ${MAX_SUMMARY_LENGTH} or fewer and move details to the description`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/ops-shared.ts
+// Helpers of the paths-and-operations rules (catalog §1d): edits of string values and properties that
+// keep the file's own formatting, success codes, MIME types. Rules in completeness/ use them too.
+
+/** "200", "201"...: a success status code. */
+function isSuccessCode(code) {
+    return /^2\d\d$/.test(code);
+}
+/** True when the string token is written without escapes, so value index i sits at offset + 1 + i. */
+function isPlain(text, node) {
+    return node.type === 'string' && text.slice(node.offset + 1, node.offset + node.length - 1) === node.value;
+}
+/** True when `value` needs no escaping inside a JSON string. */
+function escapeFree(value) {
+    return JSON.stringify(value) === `"${value}"`;
+}
+/**
+ * Replaces value[start, end) of a string node with `replacement`: a minimal edit when the token has
+ * no escapes, else the whole token re-encoded (still valid JSON, same value).
+ */
+function replaceInString(text, node, start, end, replacement) {
+    const value = node.value;
+    if (isPlain(text, node) && escapeFree(replacement)) {
+        return { offset: node.offset + 1 + start, length: end - start, text: replacement };
+    }
+    return { offset: node.offset, length: node.length, text: JSON.stringify(value.slice(0, start) + replacement + value.slice(end)) };
+}
+/** Appends text at the end of a string value (before its closing quote). */
+function appendToString(text, node, suffix) {
+    const value = node.value;
+    return replaceInString(text, node, value.length, value.length, suffix);
+}
+/**
+ * Removes the property whose value is `value` from its object, with the comma that separates it from
+ * a neighbour, so the object stays valid JSON and the other lines keep their formatting.
+ */
+function removePropertyFix(value) {
+    const property = value.parent;
+    const object = property?.parent;
+    if (property?.type !== 'property' || object?.type !== 'object')
+        return undefined;
+    const siblings = object.children ?? [];
+    const index = siblings.indexOf(property);
+    const before = siblings[index - 1];
+    const after = siblings[index + 1];
+    const end = property.offset + property.length;
+    if (before)
+        return { offset: before.offset + before.length, length: end - (before.offset + before.length), text: '' };
+    if (after)
+        return { offset: property.offset, length: after.offset - property.offset, text: '' };
+    return { offset: property.offset, length: property.length, text: '' };
+}
+/**
+ * Inserts `"key": value` as the first property of an object, in the file's own style: on its own
+ * line with the indentation and line ending of the existing first property, or inline.
+ */
+function insertFirstPropertyFix(text, object, property) {
+    const brace = object.offset;
+    const firstKey = object.children?.[0]?.offset;
+    if (firstKey === undefined)
+        return { offset: brace + 1, length: 0, text: property };
+    const gap = text.slice(brace + 1, firstKey);
+    const newline = gap.lastIndexOf('\n');
+    if (newline < 0)
+        return { offset: firstKey, length: 0, text: `${property}, ` };
+    const eol = gap[newline - 1] === '\r' ? '\r\n' : '\n';
+    return { offset: brace + 1, length: 0, text: `${eol}${gap.slice(newline + 1)}${property},` };
+}
+/** MIME type without parameters, lowercase ("application/json; charset=utf-8" → "application/json"). */
+function mimeBase(value) {
+    return (value.split(';')[0] ?? '').trim().toLowerCase();
+}
+/** The MIME types an operation produces: its own `produces`, else the file's, else JSON (the connector default). */
+function producesOf(root, operation) {
+    const own = prop(operation.node, 'produces') ?? prop(root, 'produces');
+    const list = items(own)
+        .map(str)
+        .filter((v) => v !== undefined)
+        .map(mimeBase);
+    return own ? list : ['application/json'];
+}
+/** True for an operation with `"deprecated": true`. */
+function isDeprecated(operation) {
+    return prop(operation, 'deprecated')?.value === true;
+}
+/** A trigger: an operation with `x-ms-trigger` (any value). */
+function isTrigger(operation) {
+    return prop(operation, 'x-ms-trigger') !== undefined;
+}
+/** Keys of an object that are extensions (`x-…`): allowed next to paths, responses and path items. */
+function isExtensionKey(key) {
+    return key.startsWith('x-');
+}
+/** The object entries that are not extensions. */
+function nonExtensionEntries(node) {
+    return entries(node).filter((entry) => !isExtensionKey(entry.key));
+}
+
+;// CONCATENATED MODULE: ./src/rules/completeness/op-summary-chars.ts
+
+
+
+
+
+/** RestrictedCharactersInSummary: the Swagger Validator's set. */
+const RESTRICTED = /[/\\<>*%&?]/g;
+/** What a summary may end with: a letter, a digit or a closing parenthesis ("(preview)"). */
+const TRAILING = /[^\p{L}\p{N})]+$/u;
+/**
+ * Learn: "only alphanumeric characters or parentheses". Hyphens and apostrophes inside a word
+ * ("Part-of-speech", "company's") are part of the word and stay allowed.
+ */
+const OTHER = /(?<=\p{L})['’-](?=\p{L})|[\p{L}\p{N}\s()]/gu;
+function list(chars) {
+    return [...new Set(chars)].map((c) => `'${c}'`).join(', ');
+}
+/* harmony default export */ const op_summary_chars = (defineRule({
+    meta: {
+        id: 'op-summary-chars',
+        criterion: 'completeness',
+        description: "Operation summaries contain none of / \\ < > * % & ? and end with a letter, digit or ')'; other punctuation is a warning.",
+        level: CERTIFICATION_ERROR,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const operation of operations(file.doc.root)) {
+            const node = prop(operation.node, 'summary');
+            const summary = str(node);
+            if (!node || summary === undefined || summary.trim() === '')
+                continue; // op-summary-required
+            const label = operationLabel(operation);
+            const restricted = summary.match(RESTRICTED);
+            if (restricted) {
+                report({
+                    file,
+                    node,
+                    message: `the summary of ${label} (${quote(summary)}) contains ${list(restricted)}; remove or reword them (e.g. "and"/"or" for '/', "percent" for '%')`,
+                });
+            }
+            const trailing = TRAILING.exec(summary);
+            if (trailing) {
+                const kept = summary.slice(0, trailing.index);
+                report({
+                    file,
+                    node,
+                    message: `the summary of ${label} (${quote(summary)}) ends with ${JSON.stringify(trailing[0])}; end it with a letter, a digit or ')'${kept.trim() ? `: ${quote(kept)}` : ''}`,
+                    ...(kept.trim() ? { fix: replaceInString(file.doc.text, node, trailing.index, summary.length, '') } : {}),
+                });
+            }
+            if (isInternal(operation.node))
+                continue;
+            const body = trailing ? summary.slice(0, trailing.index) : summary;
+            const other = body.replace(OTHER, '').replace(RESTRICTED, '');
+            if (other !== '') {
+                report({
+                    file,
+                    node,
+                    recommended: true,
+                    message: `the summary of ${label} (${quote(summary)}) contains ${list(other)}; Microsoft asks for letters, digits, spaces and parentheses only: reword it`,
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/completeness/text-style.ts
+// Word-level heuristics shared by op-summary-human and text-english-quality.
+/**
+ * Brand and product names written in CamelCase on purpose: never reported as untranslatable tokens.
+ * Compared ignoring case.
+ */
+const BRAND_NAMES = new Set([
+    'GitHub', 'GitLab', 'LinkedIn', 'YouTube', 'PowerShell', 'SharePoint', 'OneDrive', 'OneNote', 'DocuSign', 'HubSpot',
+    'PayPal', 'WordPress', 'JavaScript', 'TypeScript', 'MailChimp', 'QuickBooks', 'SurveyMonkey', 'DevOps', 'FedEx',
+    'WhatsApp', 'TikTok', 'OpenAI', 'ChatGPT', 'DropBox', 'SendGrid', 'ServiceNow', 'SalesForce', 'ZenDesk', 'FreshDesk',
+    'JotForm', 'SmartSheet', 'BigQuery', 'PostgreSQL', 'MySQL', 'MongoDB', 'NetSuite', 'ClickUp', 'MonDay', 'AirTable',
+].map((name) => name.toLowerCase()));
+/**
+ * A single identifier-like token: camelCase ("minimizeHighways"), PascalCase with two or more
+ * humps ("MinimizeHighways") or snake_case ("first_name"). Such strings are not translated.
+ */
+function isCodeToken(text) {
+    const token = text.trim();
+    if (token === '' || /\s/.test(token) || BRAND_NAMES.has(token.toLowerCase()))
+        return false;
+    if (/^[a-z]{2,}[0-9]*(?:[A-Z][a-z0-9]*)+$/.test(token))
+        return true; // camelCase (iPhone, eBay: one lowercase letter, not reported)
+    if (/^[A-Z][a-z]+[0-9]*(?:[A-Z][a-z0-9]+)+$/.test(token))
+        return true; // PascalCase with 2+ words
+    return /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(token); // snake_case
+}
+/** The first repeated word ("the the"), ignoring case unless the second is an all-caps keyword ("or OR"). */
+function doubledWord(text) {
+    const regex = /(?<![\p{L}\p{N}])(\p{L}{2,})(\s+)(\p{L}{2,})(?![\p{L}\p{N}])/gu;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+        const [, first = '', space = '', second = ''] = match;
+        regex.lastIndex = match.index + first.length; // the second word may start the next pair
+        if (first.toLowerCase() !== second.toLowerCase())
+            continue;
+        if (first !== second && second === second.toUpperCase())
+            continue;
+        // "had had" and "that that" are grammatical.
+        if (/^(had|that)$/i.test(first))
+            continue;
+        const start = match.index + first.length;
+        return { word: second, start, end: start + space.length + second.length };
+    }
+    return undefined;
+}
+/** "minimizeHighways" → "Minimize highways", "first_name" → "First name". */
+function spaced(token) {
+    const words = token
+        .trim()
+        .replace(/[_-]+/g, ' ')
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .toLowerCase();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/completeness/op-summary-human.ts
+
+
+
+
+
+
+function squash(text) {
+    return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+/* harmony default export */ const op_summary_human = (defineRule({
+    meta: {
+        id: 'op-summary-human',
+        criterion: 'completeness',
+        description: 'Summaries read as phrases, not the operationId or a CamelCase token; trigger summaries start with "When".',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const operation of operations(file.doc.root)) {
+            if (isInternal(operation.node))
+                continue; // never shown
+            const node = prop(operation.node, 'summary');
+            const summary = str(node);
+            if (!node || summary === undefined || summary.trim() === '')
+                continue;
+            const label = operationLabel(operation);
+            const id = str(prop(operation.node, 'operationId'));
+            const trigger = isTrigger(operation.node);
+            const example = trigger ? '"When a frame is created"' : quote(spaced(id ?? summary));
+            if (id !== undefined && squash(id) !== '' && squash(id) === squash(summary) && !/\s/.test(summary.trim())) {
+                report({ file, node, message: `the summary of ${label} repeats its operationId ${quote(summary)}; write a short phrase users read, e.g. ${example}` });
+            }
+            else if (isCodeToken(summary)) {
+                report({ file, node, message: `the summary of ${label} is the code-style token ${quote(summary)}, which is not translated; write it as words in sentence case, e.g. ${example}` });
+            }
+            else if (trigger && !/^when\b/i.test(summary.trim())) {
+                report({ file, node, message: `the summary of trigger ${label} is ${quote(summary)}; trigger names read "When …", e.g. ${example}` });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/completeness/op-description-style.ts
+
+
+
+
+
+/** Sentence ends: punctuation, or a closing bracket/quote after it ("(deprecated)", "…'."). */
+const SENTENCE_END = /[.!?…:)\]"'”’]$/;
+/* harmony default export */ const op_description_style = (defineRule({
+    meta: {
+        id: 'op-description-style',
+        criterion: 'completeness',
+        description: 'Operation descriptions of more than one word are sentences that end in punctuation.',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const operation of operations(file.doc.root)) {
+            if (isInternal(operation.node))
+                continue; // never shown
+            const node = prop(operation.node, 'description');
+            const description = str(node);
+            if (!node || description === undefined)
+                continue; // op-description
+            const trimmed = description.trimEnd();
+            // Learn: "No period required if there's a single word."
+            if (!/\S\s+\S/.test(trimmed) || SENTENCE_END.test(trimmed))
+                continue;
+            report({
+                file,
+                node,
+                message: `the description of ${operationLabel(operation)} (${quote(trimmed.slice(-40))}) does not end in punctuation; write it as a full sentence ending with '.'`,
+                fix: replaceInString(file.doc.text, node, trimmed.length, description.length, '.'),
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/metadata/shared.ts
+// Helpers shared by the metadata and support rules: the `info` object, the apiProperties
+// `properties` object, word lists and URL / email checks.
+
+/**
+ * The swagger's `info` object, or undefined after reporting why it cannot be read. `needed` says
+ * what the calling rule looks for (e.g. "a title"), so the message names the fix.
+ * A root that is not an object is pkg-json-strict's business: nothing is reported.
+ */
+function infoObject(file, report, needed) {
+    const root = file.doc.root;
+    if (root.type !== 'object')
+        return undefined;
+    const info = prop(root, 'info');
+    if (!info) {
+        report({ file, node: root, message: `the definition has no "info" object; add one with ${needed}` });
+        return undefined;
+    }
+    if (info.type !== 'object') {
+        report({ file, node: info, message: `"info" is a JSON ${info.type}; it must be an object with ${needed}` });
+        return undefined;
+    }
+    return info;
+}
+/**
+ * apiProperties.json's `properties` object, or undefined after reporting why it cannot be read.
+ * A root that is not an object is pkg-json-strict's business: nothing is reported.
+ */
+function apiPropertiesObject(file, report, needed) {
+    const root = file.doc.root;
+    if (root.type !== 'object')
+        return undefined;
+    const properties = prop(root, 'properties');
+    if (!properties) {
+        report({ file, node: root, message: `apiProperties.json has no "properties" object; add one with ${needed}` });
+        return undefined;
+    }
+    if (properties.type !== 'object') {
+        report({ file, node: properties, message: `"properties" is a JSON ${properties.type}; it must be an object with ${needed}` });
+        return undefined;
+    }
+    return properties;
+}
+/** A JSON type name for messages ("a number", "null"). */
+function typeName(node) {
+    return node.type === 'null' ? 'null' : `a JSON ${node.type}`;
+}
+/** Power Platform product names that titles and descriptions must not contain (Learn, [CS]/[DP]). */
+const PRODUCT_NAMES = [
+    { name: 'Power Apps', pattern: 'power\\s*apps' },
+    { name: 'Power Automate', pattern: 'power\\s*automate' },
+    { name: 'Power BI', pattern: 'power\\s*bi' },
+    { name: 'Power Pages', pattern: 'power\\s*pages' },
+    { name: 'Power Virtual Agents', pattern: 'power\\s*virtual\\s*agents?' },
+    { name: 'Copilot Studio', pattern: 'copilot\\s*studio' },
+    { name: 'Logic Apps', pattern: 'logic\\s*apps' },
+    { name: 'Microsoft Flow', pattern: 'microsoft\\s*flow' },
+];
+/** Whole-word, case-insensitive matches: letters and digits on either side break a match. */
+const wordRegexes = new Map();
+function findWords(text, words) {
+    const result = [];
+    for (const { name, pattern } of words) {
+        let regex = wordRegexes.get(pattern);
+        if (!regex)
+            wordRegexes.set(pattern, (regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'giu')));
+        for (const match of text.matchAll(regex))
+            result.push({ found: match[0], word: name, index: match.index });
+    }
+    return result.sort((a, b) => a.index - b.index);
+}
+/** The text without the matched words (each replaced by a space). */
+function withoutWords(text, matches) {
+    let result = '';
+    let from = 0;
+    for (const { index, found } of matches) {
+        if (index < from)
+            continue;
+        result += text.slice(from, index) + ' ';
+        from = index + found.length;
+    }
+    return result + text.slice(from);
+}
+/** The restricted word "API" (and "APIs"), for titles and (as a recommendation) descriptions. */
+const API_WORD = [{ name: 'API', pattern: 'apis?' }];
+/** Absolute http(s) URL with a host; undefined when valid, else the reason. */
+function httpUrlProblem(value) {
+    if (value.trim() === '')
+        return 'is empty';
+    if (/\s/.test(value))
+        return 'contains whitespace';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not an absolute URL';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return `uses the ${url.protocol.slice(0, -1)} scheme, not http(s)`;
+    if (!url.hostname.includes('.') || url.hostname.endsWith('.'))
+        return `has no public host name (${quoteHost(url.hostname)})`;
+    return undefined;
+}
+function quoteHost(host) {
+    return host === '' ? 'empty' : `'${host}'`;
+}
+/** A plain mailbox address (local@domain.tld); undefined when valid, else the reason. */
+function emailProblem(value) {
+    if (value.trim() === '')
+        return 'is empty';
+    if (/^mailto:/i.test(value))
+        return 'starts with "mailto:"; give the bare address';
+    if (/\s/.test(value))
+        return 'contains whitespace';
+    const match = /^([^@]+)@([^@]+)$/.exec(value);
+    if (!match)
+        return 'is not an e-mail address (local@domain)';
+    const [, local = '', domain = ''] = match;
+    if (local.length > 64 || /^\.|\.$|\.\./.test(local) || /[<>()[\]\\,;:"]/.test(local))
+        return 'has an invalid part before the "@"';
+    const labels = domain.split('.');
+    if (labels.length < 2 || labels.some((label) => !/^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u.test(label))) {
+        return 'has an invalid domain after the "@"';
+    }
+    return undefined;
+}
+/**
+ * The root-level `x-ms-connector-metadata` entry whose propertyName matches `name` ignoring case and
+ * surrounding spaces: merged certified connectors use "Privacy Policy" and pass Microsoft's validator.
+ */
+function metadataEntry(root, name) {
+    const wanted = name.toLowerCase();
+    return items(prop(root, 'x-ms-connector-metadata')).find((item) => str(prop(item, 'propertyName'))?.trim().toLowerCase() === wanted);
+}
+
+;// CONCATENATED MODULE: ./src/rules/completeness/text-no-product-names.ts
+
+
+
+
+
+/* harmony default export */ const text_no_product_names = (defineRule({
+    meta: {
+        id: 'text-no-product-names',
+        criterion: 'completeness',
+        description: 'Operation and parameter summaries and descriptions do not name Power Platform products.',
+        level: CERTIFICATION_ERROR,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const check = (owner, key, what, hidden) => {
+            const node = prop(owner, key);
+            const text = str(node);
+            if (!node || text === undefined)
+                return;
+            const matches = findWords(text, PRODUCT_NAMES);
+            if (matches.length === 0)
+                return;
+            const names = [...new Set(matches.map((m) => m.word))].join(', ');
+            report({
+                file,
+                node,
+                // Hidden strings are never shown: advice.
+                recommended: hidden,
+                message: `the ${key} of ${what} names ${names} (${quote(matches[0]?.found ?? '')}); describe what it does without naming Power Platform products`,
+            });
+        };
+        for (const operation of operations(root)) {
+            const hidden = isInternal(operation.node);
+            for (const key of ['summary', 'description'])
+                check(operation.node, key, operationLabel(operation), hidden);
+        }
+        for (const site of allParameters(root)) {
+            const hidden = isInternal(site.node) || (site.usedBy.length > 0 && site.usedBy.every((op) => isInternal(op.node)));
+            for (const key of ['x-ms-summary', 'description'])
+                check(site.node, key, parameterLabel(site), hidden);
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/completeness/text-english-quality.ts
+
+
+
+
+
+
+/* harmony default export */ const text_english_quality = (defineRule({
+    meta: {
+        id: 'text-english-quality',
+        criterion: 'completeness',
+        description: 'User-facing strings are words, not CamelCase or snake_case tokens, without repeated words or blank values.',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const text = file.doc.text;
+        const done = new Set();
+        const check = (owner, key, what, checks) => {
+            const node = prop(owner, key);
+            const value = str(node);
+            if (!node || value === undefined || done.has(node))
+                return;
+            done.add(node);
+            if (value.trim() === '') {
+                if (checks.blank)
+                    report({ file, node, message: `the ${key} of ${what} is blank; write it or remove the key` });
+                return;
+            }
+            if (checks.code && isCodeToken(value)) {
+                report({ file, node, message: `the ${key} of ${what} is the code-style token ${quote(value)}, which is not translated; write it as words, e.g. ${quote(spaced(value))}` });
+                return;
+            }
+            const doubled = doubledWord(value);
+            if (doubled) {
+                report({
+                    file,
+                    node,
+                    message: `the ${key} of ${what} repeats the word ${quote(doubled.word)} (${quote(value.slice(Math.max(0, doubled.start - 30), doubled.end + 10))}); remove the repetition`,
+                    fix: replaceInString(text, node, doubled.start, doubled.end, ''),
+                });
+            }
+        };
+        const schemasSeen = new Set();
+        for (const operation of operations(root)) {
+            if (isInternal(operation.node))
+                continue; // never shown
+            const label = operationLabel(operation);
+            check(operation.node, 'summary', label, { code: false, blank: false });
+            check(operation.node, 'description', label, { code: true, blank: false });
+            const visit = (where, blank) => ({ name, schema }) => {
+                if (isInternal(schema))
+                    return;
+                const what = `property ${quote(name)} in ${where}`;
+                // Property descriptions that repeat the JSON name ("firstName") are what the wizard generates:
+                // thousands in merged connectors. Only the label (x-ms-summary) is held to the token check.
+                check(schema, 'x-ms-summary', what, { code: true, blank });
+                check(schema, 'description', what, { code: false, blank });
+            };
+            for (const parameter of swagger_parametersOf(root, operation)) {
+                if (parameter.in !== 'body' || isInternal(parameter.node))
+                    continue;
+                // Request properties: no other rule looks at their text, so blank values are reported here.
+                forEachSchemaProperty(root, prop(parameter.node, 'schema'), visit(`the body of ${label}`, true), schemasSeen);
+            }
+            for (const response of responsesOf(root, operation)) {
+                if (!isSuccessCode(response.code))
+                    continue;
+                forEachSchemaProperty(root, prop(response.node, 'schema'), visit(`the ${response.code} response of ${label}`, false), schemasSeen);
+            }
+        }
+        for (const site of allParameters(root)) {
+            if (isInternal(site.node) || (site.usedBy.length > 0 && site.usedBy.every((op) => isInternal(op.node))))
+                continue;
+            for (const key of ['x-ms-summary', 'description'])
+                check(site.node, key, parameterLabel(site), { code: true, blank: false });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/completeness/response-schema-nonempty.ts
+
+
+
+
+
+/** Keys that give a schema content. Anything else (description, title, x-ms-summary, example) does not. */
+const CONTENT = ['type', 'properties', 'items', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties', 'enum', 'format'];
+/* harmony default export */ const response_schema_nonempty = (defineRule({
+    meta: {
+        id: 'response-schema-nonempty',
+        criterion: 'completeness',
+        description: 'A 2xx response schema describes its content: not {} and not an object without properties.',
+        level: CERTIFICATION_ERROR,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        for (const operation of operations(root)) {
+            for (const response of responsesOf(root, operation)) {
+                if (!isSuccessCode(response.code))
+                    continue;
+                const raw = prop(response.node, 'schema');
+                const schema = raw && deref(root, raw);
+                if (!raw || !schema || schema.type !== 'object')
+                    continue;
+                const keys = new Set(entries(schema).map((entry) => entry.key));
+                const empty = !CONTENT.some((key) => keys.has(key));
+                const bareObject = !empty && prop(schema, 'type')?.value === 'object' && !['properties', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'].some((key) => keys.has(key));
+                if (!empty && !bareObject)
+                    continue;
+                const label = operationLabel(operation);
+                if (response.code === '204') {
+                    // 204 No Content has no body: the schema says nothing and can go.
+                    const fix = raw === schema ? removePropertyFix(raw) : undefined;
+                    report({ file, node: raw, at: 'key', recommended: true, message: `the 204 response of ${label} has a schema, but 204 responses have no body; remove "schema"`, ...(fix ? { fix } : {}) });
+                    continue;
+                }
+                report({
+                    file,
+                    node: raw,
+                    // Internal operations (webhook deletion, lookups) show no outputs, and {"type": "object"}
+                    // at least says "a JSON object": advice for both. "schema": {} is what reviewers refuse.
+                    recommended: isInternal(operation.node) || !empty,
+                    message: `the ${response.code} response of ${label} has ${empty ? 'an empty schema' : 'an object schema without properties'}, so the designer offers no outputs; describe the returned properties (or use x-ms-dynamic-schema), or remove "schema" if the response has no body`,
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/completeness/deprecation-style.ts
+
+
+
+
+
+/** Text that marks an operation as deprecated: "(deprecated)", or the word at the start or end. */
+const MARKED = /\(deprecated\)|^\W*deprecated\b|\bdeprecated\W*$/i;
+/* harmony default export */ const deprecation_style = (defineRule({
+    meta: {
+        id: 'deprecation-style',
+        criterion: 'completeness',
+        description: 'Deprecated operations set "deprecated": true and append "(deprecated)" to their summary and description.',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const text = file.doc.text;
+        for (const operation of operations(file.doc.root)) {
+            const label = operationLabel(operation);
+            const summary = prop(operation.node, 'summary');
+            const description = prop(operation.node, 'description');
+            if (isDeprecated(operation.node)) {
+                for (const [key, node] of [['summary', summary], ['description', description]]) {
+                    const value = str(node);
+                    if (!node || value === undefined || value.trim() === '' || MARKED.test(value))
+                        continue;
+                    report({
+                        file,
+                        node,
+                        message: `${label} is deprecated but its ${key} ${quote(value, 40)} does not say so; append " (deprecated)"`,
+                        fix: appendToString(text, node, ' (deprecated)'),
+                    });
+                }
+                continue;
+            }
+            const marked = [summary, description].find((node) => MARKED.test(str(node) ?? ''));
+            if (!marked)
+                continue;
+            const flag = prop(operation.node, 'deprecated');
+            report({
+                file,
+                node: marked,
+                message: `${label} reads as deprecated (${quote(str(marked), 40)}) but does not set "deprecated": true; add it so the designer hides the operation from new flows`,
+                ...(!flag
+                    ? { fix: insertFirstPropertyFix(text, operation.node, '"deprecated": true') }
+                    : flag.value === false
+                        ? { fix: { offset: flag.offset, length: flag.length, text: 'true' } }
+                        : {}),
+            });
+        }
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/completeness/parameter-text.ts
 // param-x-ms-summary and param-description differ only in the key they look for.
 
@@ -13831,7 +23692,320 @@ const KEYS = [
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/completeness/readme-sections.ts
+
+
+/**
+ * Sections each profile's template requires. Certified readmes follow the template loosely: of 73
+ * merged certified readmes, 92% have Prerequisites and 89% Supported Operations, but only 45–63%
+ * have the other sections (and 63% an H1 title). Those are required by the template yet reported as
+ * recommendations for certified connectors, so the gate does not fail most merged connectors.
+ * Independent publishers follow the template (41 of 43 pass): every section is an error.
+ */
+const REQUIRED = {
+    certified: ['publisher', 'prerequisites', 'operations', 'credentials', 'known', 'deployment'],
+    'independent-publisher': ['publisher', 'prerequisites', 'operations', 'credentials', 'known'],
+    custom: ['publisher', 'prerequisites', 'operations', 'credentials', 'known'],
+};
+const CERTIFIED_STRICT = ['prerequisites', 'operations'];
+const WHAT = {
+    publisher: 'the company or person publishing the connector',
+    prerequisites: 'the plans, licences or accounts users need',
+    operations: 'one "###" heading per action and trigger with a short description',
+    credentials: 'how to get the credentials the connection asks for',
+    known: 'known issues and limitations users may meet',
+    deployment: 'how to deploy the connector as a custom connector (e.g. with paconn)',
+};
+/* harmony default export */ const readme_sections = (defineRule({
+    meta: {
+        id: 'readme-sections',
+        criterion: 'completeness',
+        description: "readme.md has an H1 title and the template's sections: Publisher, Prerequisites, Supported Operations, Obtaining Credentials, Known Issues and Limitations (and Deployment Instructions for certified).",
+        level: levels('error', 'error', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = connector.files.readme;
+        // A missing or unreadable readme is pkg-required-files' / pkg-file-readable's business.
+        if (!file || file.readProblem)
+            return;
+        const readme = readReadme(file);
+        const anchor = anchorOf(readme);
+        const certified = connector.profile === 'certified';
+        if (!readme.headings.some((h) => h.level === 1)) {
+            const first = readme.headings[0];
+            report({
+                file,
+                ...(first ? { offset: first.offset, length: first.length } : anchor),
+                recommended: certified,
+                message: first
+                    ? `readme.md has no H1 title (its first heading is ${first.level > 1 ? `a level-${first.level} heading` : 'not a title'}); start with "# <connector name>" and 2–3 sentences about the service and the connector`
+                    : 'readme.md has no H1 title; start with "# <connector name>" and 2–3 sentences about the service and the connector',
+            });
+        }
+        for (const name of REQUIRED[connector.profile]) {
+            if (findSection(readme, name))
+                continue;
+            if (name === 'publisher' && publisherLine(readme))
+                continue;
+            const { title } = SECTIONS[name];
+            const heading = name === 'publisher' ? '## Publisher: <name>' : `## ${title}`;
+            report({
+                file,
+                ...anchor,
+                recommended: certified && !CERTIFIED_STRICT.includes(name),
+                message: `readme.md has no "${title}" section; add "${heading}" with ${WHAT[name]}`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/completeness/readme-ops-match.ts
+
+
+
+
+
+/** How many missing operations one message names. */
+const NAMED = 5;
+/** Lowercase letters and digits only, without a trailing "(deprecated)" / "(preview)" marker. */
+function opKey(text) {
+    return plainText(text)
+        .toLowerCase()
+        .replace(/\((deprecated|preview|beta|v\d+)\)\s*$/i, '')
+        .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+/** Headings inside an operations section that end the list: other template sections. */
+const OTHER_SECTION = /^(frequently asked questions|faq|getting started|get started|further support|support|common errors|known issues|obtaining credentials|how to get credentials|deployment instructions|publisher|prerequisites)\b/;
+/** Headings that group operations rather than name one. */
+const GROUP = /^((supported|available|standard|premium)\s+)?(triggers?|actions?|operations?|webhooks?)$/;
+function candidatesOf(text) {
+    const clean = plainText(text).replace(/:$/, '').trim();
+    const head = clean.split(/:\s|\s[-–—]\s/)[0]?.trim() ?? clean;
+    return [...new Set([clean, head].filter((c) => c !== ''))];
+}
+/** The operations a readme lists: the innermost headings under the section, or else its list items. */
+function listed(readme, section) {
+    const subs = [];
+    for (const h of subHeadings(readme, section)) {
+        if (OTHER_SECTION.test(h.key))
+            break;
+        subs.push(h);
+    }
+    // The operations are the shallowest headings below the section; a group heading ("### Triggers",
+    // "### Actions") stands for the headings one level below it. Deeper ones are details.
+    const top = Math.min(...subs.map((h) => h.level));
+    const leaves = [];
+    subs.forEach((h, i) => {
+        if (h.level !== top)
+            return;
+        if (!GROUP.test(h.key)) {
+            leaves.push(h);
+            return;
+        }
+        for (const child of subs.slice(i + 1)) {
+            if (child.level <= h.level)
+                break;
+            if (child.level === h.level + 1)
+                leaves.push(child);
+        }
+    });
+    if (leaves.length > 0)
+        return leaves.filter((h) => h.text !== '').map((h) => ({ name: h.text, candidates: candidatesOf(h.text), offset: h.offset, length: h.length }));
+    const result = [];
+    for (const line of sectionLines(readme, section)) {
+        if (line.code)
+            continue;
+        // "- Name", "* **Name**: what it does", "1. `Name` - what it does"; nested items are details.
+        const item = /^( {0,1}(?:[-*+]|\d+[.)])[ \t]+)(.*)$/.exec(line.text);
+        if (!item)
+            continue;
+        const body = item[2];
+        const marked = /^(\*\*|__)(.+?)\1/.exec(body) ?? /^(`)(.+?)`/.exec(body);
+        const candidates = candidatesOf(marked ? marked[2] : body);
+        if (candidates.length === 0)
+            continue;
+        result.push({ name: candidates[candidates.length - 1], candidates, offset: line.offset + item[1].length, length: body.trimEnd().length });
+    }
+    return result;
+}
+/** Word overlap (Jaccard) of two names, 0–1. */
+function similarity(a, b) {
+    const words = (text) => new Set(plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+    const x = words(a);
+    const y = words(b);
+    let shared = 0;
+    for (const w of x)
+        if (y.has(w))
+            shared++;
+    const union = x.size + y.size - shared;
+    return union === 0 ? 0 : shared / union;
+}
+/* harmony default export */ const readme_ops_match = (defineRule({
+    meta: {
+        id: 'readme-ops-match',
+        criterion: 'completeness',
+        description: "The operations readme.md lists under Supported Operations are the definition's operation summaries.",
+        level: levels('warning', 'warning', 'off'),
+    },
+    check({ connector, report }) {
+        const file = connector.files.readme;
+        const swagger = parsedSwagger(connector);
+        if (!file || file.readProblem || !swagger)
+            return;
+        const readme = readReadme(file);
+        // Every section listing operations ("Supported Operations", "Supported Triggers", "Actions").
+        const sections = readme.headings.filter((h, index) => {
+            if (!SECTIONS.operations.pattern.test(h.key))
+                return false;
+            // Not a "### Get actions" operation inside another operations section.
+            const parent = readme.headings.slice(0, index).reverse().find((p) => p.level < h.level);
+            return !parent || !SECTIONS.operations.pattern.test(parent.key);
+        });
+        if (sections.length === 0)
+            return; // readme-sections' business
+        const items = sections.flatMap((section) => listed(readme, section));
+        if (items.length === 0)
+            return; // prose only: nothing to compare
+        const ops = operations(swagger.doc.root).map((operation) => ({
+            summary: str(prop(operation.node, 'summary')),
+            id: str(prop(operation.node, 'operationId')),
+            shown: !isInternal(operation.node) && bool(prop(operation.node, 'deprecated')) !== true,
+        }));
+        const known = new Set();
+        for (const op of ops) {
+            for (const candidate of op.summary ? candidatesOf(op.summary) : [])
+                known.add(opKey(candidate));
+            if (op.id)
+                known.add(opKey(op.id));
+        }
+        const mentioned = new Set(items.flatMap((item) => item.candidates.map(opKey)));
+        const unmatched = items.filter((item) => !item.candidates.some((c) => known.has(opKey(c))));
+        const missing = ops.filter((op) => op.shown && op.summary && op.summary.trim() !== '' && !candidatesOf(op.summary).some((c) => mentioned.has(opKey(c))) && !(op.id && mentioned.has(opKey(op.id))));
+        for (const item of unmatched) {
+            // A renamed operation: the closest missing summary, if close enough, is named in the message.
+            let best;
+            missing.forEach((op, index) => {
+                const score = Math.max(...item.candidates.map((c) => similarity(c, op.summary)));
+                if (score >= 0.5 && (!best || score > best.score))
+                    best = { index, score };
+            });
+            const match = best ? missing.splice(best.index, 1)[0] : undefined;
+            report({
+                file,
+                offset: item.offset,
+                length: item.length,
+                message: match
+                    ? `readme.md lists the operation ${quote(item.name)}, but the definition's summary is ${quote(match.summary)}; use the same name in both`
+                    : `readme.md lists the operation ${quote(item.name)}, which matches no operation summary in the definition; rename it to the action's summary or remove it`,
+            });
+        }
+        if (missing.length === 0)
+            return;
+        const first = sections[0];
+        const shown = missing.slice(0, NAMED).map((op) => quote(op.summary, 40)).join(', ');
+        const more = missing.length > NAMED ? ` and ${missing.length - NAMED} more` : '';
+        report({
+            file,
+            offset: first.offset,
+            length: first.length,
+            message: `readme.md's "${first.text}" does not list ${missing.length} operation${missing.length > 1 ? 's' : ''} of the definition: ${shown}${more}; add a "###" heading with a short description for each`,
+        });
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/completeness/connection-params-ui.ts
+
+
+
+/** Names whose values are secrets (stricter than CREDENTIAL_NAME: no "auth", no bare "token"). */
+const SECRET_NAME = /api[_-]?key|secret|password|passwd|pwd|access[_-]?token|private[_-]?key|subscription[_-]?key/i;
+/* harmony default export */ const connection_params_ui = (defineRule({
+    meta: {
+        id: 'connection-params-ui',
+        criterion: 'completeness',
+        description: 'Connection parameters have uiDefinition displayName, description and tooltip; secrets are securestring and hidden; constraints.required is "true"/"false".',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedApiProperties(connector);
+        if (!file)
+            return;
+        for (const group of parameterGroups(file)) {
+            const where = group.label === 'connectionParameters' ? '' : ` (set ${quote(group.label)})`;
+            for (const parameter of group.parameters) {
+                if (parameter.node.type !== 'object')
+                    continue;
+                const ui = prop(parameter.node, 'uiDefinition');
+                const constraints = prop(ui, 'constraints');
+                const required = prop(constraints, 'required');
+                const requiredValue = bool(required);
+                if (required && requiredValue !== undefined) {
+                    report({
+                        file,
+                        node: required,
+                        message: `constraints.required of ${quote(parameter.name)}${where} is the boolean ${requiredValue}; the schema wants the string "${requiredValue}"`,
+                        fix: { offset: required.offset, length: required.length, text: JSON.stringify(String(requiredValue)) },
+                    });
+                }
+                const hidden = prop(constraints, 'hidden');
+                const isHidden = bool(hidden) === true || str(hidden)?.toLowerCase() === 'true';
+                // OAuth sign-in and gateway parameters show no text box; "token:TenantId"-style parameters
+                // are OAuth settings the user may fill, and hidden parameters are never shown.
+                const kind = parameter.type?.toLowerCase();
+                if (isOAuth(parameter) || kind === 'gatewaysetting' || isHidden)
+                    continue;
+                if (!ui || ui.type !== 'object') {
+                    report({ file, node: parameter.node, at: 'key', message: `connection parameter ${quote(parameter.name)}${where} has no uiDefinition; add {"displayName": …, "description": …, "tooltip": …, "constraints": {"required": "true"}}` });
+                    continue;
+                }
+                const missing = ['displayName', 'description', 'tooltip'].filter((key) => {
+                    const text = str(propCi(ui, key));
+                    return text === undefined || text.trim() === '';
+                });
+                if (missing.length > 0) {
+                    report({
+                        file,
+                        node: ui,
+                        at: 'key',
+                        message: `the uiDefinition of ${quote(parameter.name)}${where} lacks ${missing.map((m) => `"${m}"`).join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} so users know what to enter`,
+                    });
+                }
+                if (parameter.name.startsWith('token:') || !SECRET_NAME.test(parameter.name))
+                    continue;
+                if (kind === 'string') {
+                    report({
+                        file,
+                        node: parameter.typeNode ?? parameter.node,
+                        // No fix: changing a connection parameter's type breaks existing connections of a published connector.
+                        message: `connection parameter ${quote(parameter.name)}${where} holds a secret but has type "string"; use "securestring" so the value is stored encrypted and masked`,
+                    });
+                }
+                const clearText = prop(constraints, 'clearText');
+                if (kind === 'securestring' && bool(clearText) === true && clearText) {
+                    report({
+                        file,
+                        node: clearText,
+                        message: `connection parameter ${quote(parameter.name)}${where} holds a secret but shows it in clear text; set "clearText": false`,
+                        fix: { offset: clearText.offset, length: clearText.length, text: 'false' },
+                    });
+                }
+            }
+        }
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/completeness/index.ts
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -13842,9 +24016,20 @@ const completenessRules = [
     op_summary_required,
     op_description,
     op_visibility,
+    op_summary_length,
+    op_summary_chars,
+    op_summary_human,
+    op_description_style,
+    text_no_product_names,
+    text_english_quality,
+    response_schema_nonempty,
+    deprecation_style,
     param_x_ms_summary,
     param_description,
     response_property_metadata,
+    readme_sections,
+    readme_ops_match,
+    connection_params_ui,
 ];
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -13859,7 +24044,7 @@ function validate_describe(error) {
         case 'required':
             return `missing required property "${String(params.missingProperty)}"`;
         case 'additionalProperties':
-            return `property "${String(params.additionalProperty)}" is not allowed here`;
+            return `property "${validate_short(String(params.additionalProperty))}" is not allowed here`;
         case 'enum':
             return `must be one of: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
         case 'type':
@@ -13868,41 +24053,83 @@ function validate_describe(error) {
             return error.message ?? error.keyword;
     }
 }
+/** Keys come from the file: at most 120 characters of one in a message. */
+function validate_short(text) {
+    return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
 /** Names the offending value by its last pointer segment: the finding's line says where it is. */
 function subject(pointer) {
     if (pointer === '')
         return 'the document';
     const last = pointer.split('/').pop().replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(last) ? `item ${last}` : `"${last}"`;
+    return /^\d+$/.test(last) ? `item ${last}` : `"${validate_short(last)}"`;
 }
-/** Alternatives (oneOf/anyOf) fail whenever a branch fails: keep them only when nothing deeper explains it. */
+/** Keywords whose failure only says "no branch matched"; their branches' errors say why. */
 const ALTERNATIVES = new Set(['oneOf', 'anyOf', 'not', 'if']);
 /** The document's value: JSON.parse when the text is strict JSON (fast), else built from the recovered tree. */
 function validate_valueOf(doc, root) {
     return doc.problems.length === 0 ? JSON.parse(doc.text) : toValue(root);
 }
+const isAtOrBelow = (path, ancestor) => path === ancestor || path.startsWith(`${ancestor}/`);
+/** Complaints keyed by place and message; enum errors at one place merge into one list of allowed values. */
+function tally(errors) {
+    const byKey = new Map();
+    for (const error of errors) {
+        const key = error.keyword === 'enum' ? `${error.instancePath}\u0000enum` : `${error.instancePath}\u0000${validate_describe(error)}`;
+        const known = byKey.get(key);
+        if (!known) {
+            byKey.set(key, { error, message: validate_describe(error), votes: 1 });
+            continue;
+        }
+        known.votes++;
+        if (error.keyword === 'enum') {
+            const values = new Set([...known.error.params.allowedValues, ...error.params.allowedValues]);
+            known.error = { ...known.error, params: { allowedValues: [...values] } };
+            known.message = validate_describe(known.error);
+        }
+    }
+    return [...byKey.values()];
+}
+const KEYWORD_PREFERENCE = ['required', 'type', 'enum'];
+const keywordRank = (keyword) => {
+    const rank = KEYWORD_PREFERENCE.indexOf(keyword);
+    return rank === -1 ? KEYWORD_PREFERENCE.length : rank;
+};
+/**
+ * Ajv reports every branch of a failed oneOf/anyOf: one bad key on a parameter yields a complaint
+ * from the body, header, query, formData, path and $ref forms alike. Under each failed alternative,
+ * keep only what the most branches agree on, which is what is really wrong.
+ */
+function explain(errors) {
+    const alternativePaths = [...new Set(errors.filter((e) => ALTERNATIVES.has(e.keyword)).map((e) => e.instancePath))];
+    const roots = alternativePaths.filter((path) => !alternativePaths.some((other) => other !== path && isAtOrBelow(path, other)));
+    const plain = errors.filter((e) => !ALTERNATIVES.has(e.keyword));
+    const complaints = tally(plain.filter((e) => !roots.some((root) => isAtOrBelow(e.instancePath, root))));
+    for (const root of roots) {
+        const group = tally(plain.filter((e) => isAtOrBelow(e.instancePath, root)));
+        if (group.length === 0) {
+            const failed = errors.find((e) => e.instancePath === root && ALTERNATIVES.has(e.keyword));
+            complaints.push({ error: failed, message: 'does not match any of the forms Swagger 2.0 allows here', votes: 1 });
+            continue;
+        }
+        const most = Math.max(...group.map((c) => c.votes));
+        const agreed = group.filter((c) => c.votes === most);
+        // On a tie, a missing property explains more than a wrong type, a wrong value or an extra key.
+        const best = Math.min(...agreed.map((c) => keywordRank(c.error.keyword)));
+        complaints.push(...agreed.filter((c) => keywordRank(c.error.keyword) === best));
+    }
+    return complaints;
+}
 function validateTree(validate, doc) {
     const root = doc.root;
     if (validate(validate_valueOf(doc, root)))
         return [];
-    const errors = validate.errors ?? [];
-    const violations = [];
-    const seen = new Set();
-    for (const error of errors) {
+    return explain(validate.errors ?? []).map(({ error, message }) => {
         const path = error.instancePath;
-        const explainedElsewhere = errors.some((other) => other !== error && !ALTERNATIVES.has(other.keyword) && other.instancePath.startsWith(path));
-        if (ALTERNATIVES.has(error.keyword) && explainedElsewhere)
-            continue;
-        const message = validate_describe(error);
-        const key = `${path}\u0000${message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
         const node = atPointer(root, path) ?? root;
         const extra = error.keyword === 'additionalProperties' ? prop(node, String(error.params.additionalProperty)) : undefined;
-        violations.push(extra ? { node: extra, at: 'key', message } : { node, at: 'value', message: `${subject(path)} ${message}` });
-    }
-    return violations;
+        return extra ? { node: extra, at: 'key', message } : { node, at: 'value', message: `${subject(path)} ${message}` };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/rules/definition/apiprops-schema.ts
@@ -13968,6 +24195,823 @@ function apiPropertiesValidator() {
             }
             else
                 firstLine.set(id, file.doc.lines.position(idNode.offset).line);
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/path-syntax.ts
+
+
+
+/** What is wrong with the `{…}` template variables of a path, or undefined. */
+function templateProblem(path) {
+    let open = -1;
+    for (let i = 0; i < path.length; i++) {
+        const c = path[i];
+        if (c === '{') {
+            if (open >= 0)
+                return "has a '{' inside a template variable; variables cannot nest";
+            open = i;
+        }
+        else if (c === '}') {
+            if (open < 0)
+                return "has a '}' that closes no template variable; %-encode a literal brace as %7D";
+            const name = path.slice(open + 1, i);
+            if (name.trim() === '')
+                return "has an empty template variable '{}'; name it after its path parameter";
+            if (name.includes('='))
+                return `sets a default value in the template variable {${name}}; remove the '=…' and give the parameter a "default" instead`;
+            open = -1;
+        }
+        else if (c === '/' && open >= 0) {
+            return `has a template variable that spans more than one segment ({${path.slice(open + 1, i)}/…); close it with '}' before the next '/'`;
+        }
+    }
+    return open >= 0 ? "has a '{' that is never closed; close the variable with '}' or %-encode a literal brace as %7B" : undefined;
+}
+/* harmony default export */ const path_syntax = (defineRule({
+    meta: {
+        id: 'path-syntax',
+        criterion: 'definition',
+        description: "Paths start with '/', have no query, fragment or '*', and well-formed {variables} without defaults.",
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const { key: path, keyNode } of nonExtensionEntries(prop(file.doc.root, 'paths'))) {
+            const label = `path ${quote(path)}`;
+            if (!path.startsWith('/')) {
+                report({
+                    file,
+                    node: keyNode,
+                    message: `${label} does not start with '/'; write ${quote('/' + path)}`,
+                    fix: replaceInString(file.doc.text, keyNode, 0, 0, '/'),
+                });
+            }
+            const query = /[?#]/.exec(path);
+            if (query) {
+                report({
+                    file,
+                    node: keyNode,
+                    message: `${label} contains '${query[0]}'; paths cannot carry a query or fragment: declare query values as "in": "query" parameters, or %-encode the character`,
+                });
+            }
+            if (path.includes('*')) {
+                report({ file, node: keyNode, message: `${label} contains the wildcard '*'; replace it with a {variable} backed by a path parameter` });
+            }
+            const problem = templateProblem(path);
+            if (problem)
+                report({ file, node: keyNode, message: `${label} ${problem}` });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/path-unique.ts
+
+
+
+
+
+/** Pairwise comparisons for partially overlapping templates stop here (a 1 MB file can hold 20,000 paths). */
+const MAX_PARTIAL_COMPARISONS = 50_000;
+function segmentMatcher(segment) {
+    if (!segment.includes('{'))
+        return segment;
+    const parts = segment.split(/\{[^{}]*\}/);
+    return { parts, prefix: parts[0] ?? '', suffix: parts[parts.length - 1] ?? '' };
+}
+/**
+ * Whether a static segment fits a template, each variable taking at least one character. Greedy
+ * leftmost search is exact for such wildcards and linear, where a regular expression could backtrack.
+ */
+function fits(template, text) {
+    const { parts } = template;
+    if (parts.length < 2 || !text.startsWith(template.prefix))
+        return false;
+    let position = template.prefix.length;
+    for (let i = 1; i < parts.length - 1; i++) {
+        const found = text.indexOf(parts[i], position + 1);
+        if (found < 0)
+            return false;
+        position = found + parts[i].length;
+    }
+    return text.length - template.suffix.length >= position + 1 && text.endsWith(template.suffix);
+}
+/** Two segments can match the same request segment. */
+function compatible(a, b) {
+    if (typeof a === 'string' && typeof b === 'string')
+        return a === b;
+    if (typeof a === 'string')
+        return fits(b, a);
+    if (typeof b === 'string')
+        return fits(a, b);
+    // Two templates overlap when their static ends agree: "{id}.json" and "{x}-v.json" can, "A('{id}')" and "B('{id}')" cannot.
+    const prefixes = a.prefix.startsWith(b.prefix) || b.prefix.startsWith(a.prefix);
+    const suffixes = a.suffix.endsWith(b.suffix) || b.suffix.endsWith(a.suffix);
+    return prefixes && suffixes;
+}
+function opLabel(info, method) {
+    const node = prop(info.pathItem, method);
+    return operationLabel({ path: info.path, method, node, pathItem: info.pathItem });
+}
+/* harmony default export */ const path_unique = (defineRule({
+    meta: {
+        id: 'path-unique',
+        criterion: 'definition',
+        description: 'Paths are unique ignoring case, no two operations share an indistinguishable template; overlapping templates are a warning.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const line = (node) => file.doc.lines.position(node.offset).line;
+        const infos = [];
+        for (const { key: path, keyNode, value } of nonExtensionEntries(prop(file.doc.root, 'paths'))) {
+            const lower = path.toLowerCase();
+            infos.push({
+                path,
+                keyNode,
+                pathItem: value,
+                methods: HTTP_METHODS.filter((method) => prop(value, method)?.type === 'object'),
+                segments: lower.split('/').map(segmentMatcher),
+                shape: lower.replace(/\{[^{}]*\}/g, '{}'),
+            });
+        }
+        const byLower = new Map();
+        const byShape = new Map();
+        const reported = new Set();
+        for (const info of infos) {
+            const lower = info.path.toLowerCase();
+            const same = byLower.get(lower);
+            if (same && same.path !== info.path) {
+                // (Identical keys are duplicate JSON keys: pkg-json-strict reports them.)
+                reported.add(info);
+                report({
+                    file,
+                    node: info.keyNode,
+                    message: `path ${quote(info.path)} repeats ${quote(same.path)} (line ${line(same.keyNode)}) with different capitalization; paths must be unique ignoring case: merge the two path items`,
+                });
+            }
+            else if (!same)
+                byLower.set(lower, info);
+            if (reported.has(info))
+                continue;
+            const shaped = byShape.get(info.shape) ?? [];
+            for (const other of shaped) {
+                if (other.path.toLowerCase() === lower)
+                    continue;
+                const method = info.methods.find((m) => other.methods.includes(m));
+                if (method === undefined)
+                    continue;
+                reported.add(info);
+                report({
+                    file,
+                    node: info.keyNode,
+                    message: `${opLabel(info, method)} and ${opLabel(other, method)} (line ${line(other.keyNode)}) have templates that differ only in variable names; routing cannot tell them apart: merge them or add a distinct static segment`,
+                });
+                break;
+            }
+            shaped.push(info);
+            byShape.set(info.shape, shaped);
+        }
+        // Partial overlaps: same segment count, every segment compatible, a shared method.
+        const bySize = new Map();
+        for (const info of infos) {
+            const list = bySize.get(info.segments.length) ?? [];
+            list.push(info);
+            bySize.set(info.segments.length, list);
+        }
+        let budget = MAX_PARTIAL_COMPARISONS;
+        for (const list of bySize.values()) {
+            for (let i = 1; i < list.length && budget > 0; i++) {
+                const info = list[i];
+                if (reported.has(info))
+                    continue;
+                for (let j = 0; j < i && budget > 0; j++, budget--) {
+                    const other = list[j];
+                    if (other.shape === info.shape)
+                        continue;
+                    if (!info.segments.every((segment, k) => compatible(segment, other.segments[k])))
+                        continue;
+                    const method = info.methods.find((m) => other.methods.includes(m));
+                    if (method === undefined)
+                        continue;
+                    report({
+                        file,
+                        node: info.keyNode,
+                        recommended: true,
+                        message: `${opLabel(info, method)} overlaps ${opLabel(other, method)} (line ${line(other.keyNode)}): a path value equal to a static segment of one can route to the other; make the static segments differ`,
+                    });
+                    break;
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/operationid-style.ts
+
+
+
+/** Microsoft does not publish the limit (OperationIdTooLong); the longest merged operationId has 77 characters. */
+const MAX_OPERATION_ID_LENGTH = 80;
+/* harmony default export */ const operationid_style = (defineRule({
+    meta: {
+        id: 'operationid-style',
+        criterion: 'definition',
+        description: 'operationIds use letters and digits only (equal to their sanitized form) and stay within 80 characters.',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const operation of operations(file.doc.root)) {
+            const node = prop(operation.node, 'operationId');
+            const id = str(node);
+            if (!node || id === undefined || id.trim() === '')
+                continue; // operationid-required-unique
+            const where = `${operation.method.toUpperCase()} ${operation.path}`;
+            // The revision suffix "_V2" is Microsoft's own convention for operation families (operational versioning).
+            const stem = id.replace(/_V\d+$/, '');
+            const sanitized = stem.replace(/[^A-Za-z0-9]/g, '');
+            if (sanitized !== stem) {
+                const suggestion = sanitized + id.slice(stem.length);
+                report({
+                    file,
+                    node,
+                    message: `operationId ${quote(id)} of ${where} differs from its sanitized form ${quote(suggestion)}; use letters and digits only, e.g. ${quote(suggestion)} (renaming a published operation breaks existing flows)`,
+                });
+            }
+            if (id.length > MAX_OPERATION_ID_LENGTH) {
+                report({
+                    file,
+                    node,
+                    message: `operationId ${quote(id)} of ${where} has ${id.length} characters; keep it within ${MAX_OPERATION_ID_LENGTH} (the validator's limit is unpublished)`,
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/op-responses-present.ts
+
+
+
+
+
+/* harmony default export */ const op_responses_present = (defineRule({
+    meta: {
+        id: 'op-responses-present',
+        criterion: 'definition',
+        description: "Every operation has responses keyed by HTTP status codes or 'default', including a 2xx one (certification).",
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const operation of operations(file.doc.root)) {
+            const label = operationLabel(operation);
+            const responses = prop(operation.node, 'responses');
+            const codes = entries(responses).filter((entry) => !isExtensionKey(entry.key));
+            if (!responses || responses.type !== 'object' || codes.length === 0) {
+                report({
+                    file,
+                    node: responses ?? operation.node,
+                    at: 'key',
+                    message: `${label} has no responses; add at least "200": {"description": "OK"} (with a schema when it returns a body)`,
+                });
+                continue;
+            }
+            for (const { key, keyNode } of codes) {
+                if (!/^([1-5]\d\d|default)$/.test(key)) {
+                    report({
+                        file,
+                        node: keyNode,
+                        message: `${label} has a response keyed ${quote(key)}; use a three-digit HTTP status code (e.g. "200") or "default"`,
+                    });
+                }
+            }
+            if (!codes.some(({ key }) => isSuccessCode(key))) {
+                report({
+                    file,
+                    node: responses,
+                    at: 'key',
+                    // The validator's OperationShouldHaveSuccessfulResponse; reviewers refuse default-only responses.
+                    // Private connectors import without one: advice there.
+                    recommended: connector.profile === 'custom',
+                    message: `${label} has no 2xx response (only ${codes.map(({ key }) => quote(key)).join(', ')}); add the success response, e.g. "200" with a description and schema`,
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/response-default-no-schema.ts
+
+
+
+
+
+/* harmony default export */ const response_default_no_schema = (defineRule({
+    meta: {
+        id: 'response-default-no-schema',
+        criterion: 'definition',
+        description: "The 'default' response has no schema: schemas belong on the expected status codes.",
+        level: CERTIFICATION_ERROR,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const reported = new Set();
+        for (const operation of operations(root)) {
+            const responses = responsesOf(root, operation);
+            const fallback = responses.find((response) => response.code === 'default');
+            const schema = prop(fallback?.node, 'schema');
+            if (!fallback || !schema || reported.has(schema))
+                continue;
+            reported.add(schema);
+            const shared = fallback.node !== fallback.keyNode.parent?.children?.[1];
+            const successSchema = responses.some((response) => isSuccessCode(response.code) && prop(response.node, 'schema'));
+            // Dropping the schema is safe when the success response already describes the output and
+            // the default response is this operation's own (not a #/responses entry others share).
+            const fix = successSchema && !shared ? removePropertyFix(schema) : undefined;
+            report({
+                file,
+                node: schema,
+                at: 'key',
+                message: `the 'default' response of ${operationLabel(operation)} has a schema; remove it${successSchema ? '' : ' and define the schema on the success response (e.g. "200")'}: schemas belong on expected status codes only`,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/response-one-schema.ts
+
+
+
+
+
+/* harmony default export */ const response_one_schema = (defineRule({
+    meta: {
+        id: 'response-one-schema',
+        criterion: 'definition',
+        description: 'At most one status-code response of an operation has a schema (the designer shows one).',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        for (const operation of operations(root)) {
+            // 'default' is response-default-no-schema's business.
+            const withSchema = responsesOf(root, operation).filter((r) => r.code !== 'default' && prop(r.node, 'schema'));
+            if (withSchema.length < 2)
+                continue;
+            const keep = withSchema.find((r) => isSuccessCode(r.code)) ?? withSchema[0];
+            const others = withSchema.filter((r) => r !== keep).map((r) => r.code);
+            report({
+                file,
+                node: prop(operation.node, 'responses'),
+                at: 'key',
+                message: `${operationLabel(operation)} has schemas on ${withSchema.length} responses (${withSchema.map((r) => r.code).join(', ')}); the designer uses only one: keep the ${keep?.code} schema and remove it from ${others.join(', ')}`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/response-description.ts
+
+
+
+
+
+/** Reason phrases for a mechanical rewording of a placeholder description. */
+const REASONS = {
+    '200': 'OK',
+    '201': 'Created',
+    '202': 'Accepted',
+    '204': 'No Content',
+    '400': 'Bad Request',
+    '401': 'Unauthorized',
+    '403': 'Forbidden',
+    '404': 'Not Found',
+    '409': 'Conflict',
+    '429': 'Too Many Requests',
+    '500': 'Internal Server Error',
+};
+/** Placeholders that say nothing about the response. */
+const PLACEHOLDERS = /^(default|response|description|string|todo|tbd|n\/?a|none|null|undefined|-+|\.+)$/i;
+/* harmony default export */ const response_description = (defineRule({
+    meta: {
+        id: 'response-description',
+        criterion: 'definition',
+        description: "Every response has a description, and it says something (\"OK\", \"Not Found\"), not 'default' or blank.",
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const seen = new Set();
+        for (const operation of operations(root)) {
+            for (const response of responsesOf(root, operation)) {
+                if (response.node.type !== 'object' || seen.has(response.node))
+                    continue;
+                seen.add(response.node);
+                const where = `the ${quote(response.code)} response of ${operationLabel(operation)}`;
+                const node = prop(response.node, 'description');
+                const text = str(node);
+                const reason = REASONS[response.code];
+                if (!node || text === undefined) {
+                    report({
+                        file,
+                        node: node ?? response.node,
+                        at: node ? 'value' : 'key',
+                        message: `${where} has ${node ? 'a description that is not a string' : 'no description'}; add "description": ${reason ? `"${reason}"` : 'what this response means'}`,
+                    });
+                }
+                else if (text.trim() === '' || PLACEHOLDERS.test(text.trim()) || text.trim() === response.code) {
+                    // Wording is the reviewers' request (PR #2433), not a validator error: a warning.
+                    report({
+                        file,
+                        node,
+                        recommended: true,
+                        message: `${where} has the description ${quote(text)}, which says nothing; describe the response${reason ? `, e.g. "${reason}"` : ''}`,
+                        ...(reason ? { fix: replaceInString(file.doc.text, node, 0, text.length, reason) } : {}),
+                    });
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/response-misc.ts
+
+
+
+
+
+/* harmony default export */ const response_misc = (defineRule({
+    meta: {
+        id: 'response-misc',
+        criterion: 'definition',
+        description: 'Response headers are unique ignoring case; response examples use MIME types the operation produces.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        for (const operation of operations(root)) {
+            const label = operationLabel(operation);
+            let produced;
+            for (const response of responsesOf(root, operation)) {
+                const where = `the ${quote(response.code)} response of ${label}`;
+                const names = new Map();
+                for (const { key, keyNode } of entries(prop(response.node, 'headers'))) {
+                    const lower = key.toLowerCase();
+                    const first = names.get(lower);
+                    // Identical keys are duplicate JSON keys: pkg-json-strict reports them.
+                    if (first !== undefined && first !== key) {
+                        report({ file, node: keyNode, message: `${where} declares the header ${quote(key)} twice (also as ${quote(first)}); header names ignore case: keep one` });
+                    }
+                    else if (first === undefined)
+                        names.set(lower, key);
+                }
+                for (const { key, keyNode } of entries(prop(response.node, 'examples'))) {
+                    produced ??= producesOf(root, operation);
+                    if (!produced.includes(mimeBase(key))) {
+                        report({
+                            file,
+                            node: keyNode,
+                            message: `${where} has an example for ${quote(key)}, which the operation does not produce (${produced.length ? produced.map((m) => quote(m)).join(', ') : 'nothing'}); key the example by a produced MIME type or add it to "produces"`,
+                        });
+                    }
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/get-no-body.ts
+
+
+
+/* harmony default export */ const get_no_body = (defineRule({
+    meta: {
+        id: 'get-no-body',
+        criterion: 'definition',
+        description: 'GET operations have no body or formData parameter.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        for (const operation of operations(root)) {
+            if (operation.method !== 'get')
+                continue;
+            for (const parameter of swagger_parametersOf(root, operation)) {
+                if (parameter.in !== 'body' && parameter.in !== 'formData')
+                    continue;
+                report({
+                    file,
+                    node: parameter.site,
+                    message: `${operationLabel(operation)} has the ${parameter.in} parameter ${quote(parameter.name ?? '(unnamed)')}; GET requests carry no body: send the values as query parameters or make the operation a POST`,
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/trigger-definition.ts
+
+
+
+
+const TRIGGER_KINDS = ['single', 'batch'];
+/** Properties marked `x-ms-notification-url: true` in the body parameter's schema (bounded walk). */
+function notificationUrls(root, operation) {
+    const found = [];
+    for (const parameter of swagger_parametersOf(root, operation)) {
+        if (parameter.in !== 'body')
+            continue;
+        const seen = new Set();
+        const parameterRequired = prop(parameter.node, 'required')?.value === true;
+        const stack = [
+            { schema: prop(parameter.node, 'schema'), required: true, internal: isInternal(parameter.node), depth: 0 },
+        ];
+        while (stack.length > 0) {
+            const { schema: raw, required, internal, depth } = stack.pop();
+            const schema = raw && deref(root, raw);
+            if (!schema || schema.type !== 'object' || seen.has(schema) || depth > MAX_SCHEMA_DEPTH)
+                continue;
+            seen.add(schema);
+            const requiredNames = new Set(items(prop(schema, 'required')).map(str));
+            for (const { key, keyNode, value } of entries(prop(schema, 'properties'))) {
+                const property = deref(root, value);
+                if (!property)
+                    continue;
+                const state = { required: required && requiredNames.has(key), internal: internal || isInternal(property) };
+                if (prop(property, 'x-ms-notification-url')?.value === true)
+                    found.push({ name: key, keyNode, schema: property, parameterRequired, ...state });
+                stack.push({ schema: value, ...state, depth: depth + 1 });
+            }
+            for (const part of items(prop(schema, 'allOf')))
+                stack.push({ schema: part, required, internal, depth: depth + 1 });
+        }
+    }
+    return found;
+}
+/* harmony default export */ const trigger_definition = (defineRule({
+    meta: {
+        id: 'trigger-definition',
+        criterion: 'definition',
+        description: 'Triggers: x-ms-trigger is single or batch, an output schema exists, and webhook notification URLs are string, required and internal.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        for (const operation of operations(root)) {
+            const trigger = prop(operation.node, 'x-ms-trigger');
+            if (!trigger)
+                continue;
+            const urls = notificationUrls(root, operation);
+            const content = prop(operation.pathItem, 'x-ms-notification-content');
+            const label = operationLabel(operation);
+            const kind = str(trigger);
+            if (kind === undefined || !TRIGGER_KINDS.includes(kind)) {
+                const lower = kind?.trim().toLowerCase();
+                report({
+                    file,
+                    node: trigger,
+                    message: `${label} has x-ms-trigger ${kind === undefined ? 'that is not a string' : quote(kind)}; use "single" (one run per item) or "batch" (one run per array)`,
+                    ...(lower !== undefined && TRIGGER_KINDS.includes(lower) ? { fix: { offset: trigger.offset, length: trigger.length, text: JSON.stringify(lower) } } : {}),
+                });
+            }
+            const outputSchema = responsesOf(root, operation).some((r) => (r.code === '200' || r.code === '201') && prop(r.node, 'schema')) || prop(content, 'schema') !== undefined;
+            if (!outputSchema) {
+                report({
+                    file,
+                    node: trigger,
+                    at: 'key',
+                    message: `trigger ${label} has no output schema; define a schema on its 200 or 201 response or, for a webhook, in "x-ms-notification-content" on its path item, or the designer shows no outputs`,
+                });
+            }
+            if (content && urls.length === 0) {
+                report({
+                    file,
+                    node: trigger,
+                    at: 'key',
+                    message: `webhook trigger ${label} has no notification URL; mark the body property that receives the callback URL with "x-ms-notification-url": true`,
+                });
+            }
+            if (!content && urls.length > 0) {
+                report({
+                    file,
+                    node: trigger,
+                    at: 'key',
+                    message: `webhook trigger ${label} marks ${quote(urls[0]?.name ?? '')} as the notification URL but its path has no "x-ms-notification-content"; add it with the schema of the payload the service posts`,
+                });
+            }
+            for (const url of urls) {
+                const what = `the notification URL ${quote(url.name)} of ${label}`;
+                const type = str(prop(url.schema, 'type'));
+                if (type !== 'string') {
+                    report({ file, node: url.keyNode, message: `${what} has type ${type === undefined ? '(none)' : quote(type)}; it must be "type": "string"` });
+                }
+                if (!url.required) {
+                    report({ file, node: url.keyNode, message: `${what} is not required at every level of the body schema; list it (and each parent property) in "required"` });
+                }
+                else if (!url.parameterRequired) {
+                    // Merged certified webhooks have optional body parameters: advice, not an error.
+                    report({ file, node: url.keyNode, recommended: true, message: `${what} sits in an optional body parameter; set "required": true on the body parameter so the URL is always sent` });
+                }
+                if (!url.internal) {
+                    report({ file, node: url.keyNode, message: `${what} is visible; set "x-ms-visibility": "internal" on it (or a parent): the platform fills it in` });
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/pageable.ts
+
+
+
+
+const NEXT_LINK_NAMES = ['nextLink', '@odata.nextLink'];
+/* harmony default export */ const pageable = (defineRule({
+    meta: {
+        id: 'pageable',
+        criterion: 'definition',
+        description: "x-ms-pageable is an object whose nextLinkName is 'nextLink' or '@odata.nextLink'.",
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const operation of operations(file.doc.root)) {
+            const pageable = prop(operation.node, 'x-ms-pageable');
+            if (!pageable)
+                continue;
+            const label = operationLabel(operation);
+            if (pageable.type !== 'object') {
+                report({ file, node: pageable, message: `${label} has an x-ms-pageable that is not an object; write {"nextLinkName": "nextLink"} or "@odata.nextLink"` });
+                continue;
+            }
+            const name = prop(pageable, 'nextLinkName');
+            const value = str(name);
+            if (value !== undefined && NEXT_LINK_NAMES.includes(value))
+                continue;
+            report({
+                file,
+                node: name ?? pageable,
+                at: name ? 'value' : 'key',
+                // No fix: the name is the response property the platform reads the next page's URL from.
+                message: `${label} has ${name ? `x-ms-pageable.nextLinkName ${value === undefined ? 'that is not a string' : quote(value)}` : 'an x-ms-pageable without nextLinkName'}; it must be "nextLink" or "@odata.nextLink", the property of the response holding the next page's URL`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/versioning-annotations.ts
+
+
+
+
+
+/** The connector's status: `x-ms-api-annotation.status` at the root (Learn) or in `info` (seen in merged files). */
+function connectorStatus(root) {
+    return str(prop(prop(root, 'x-ms-api-annotation'), 'status')) ?? str(prop(prop(prop(root, 'info'), 'x-ms-api-annotation'), 'status'));
+}
+/* harmony default export */ const versioning_annotations = (defineRule({
+    meta: {
+        id: 'versioning-annotations',
+        criterion: 'definition',
+        description: 'x-ms-api-annotation families: unique revisions, at most two active operations, one empty revision, valid replacement and status.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const families = new Map();
+        const plain = [];
+        const apiStatus = connectorStatus(root);
+        for (const operation of operations(root)) {
+            const annotation = prop(operation.node, 'x-ms-api-annotation');
+            const id = str(prop(operation.node, 'operationId'));
+            if (!annotation || annotation.type !== 'object') {
+                // An operation without annotation is revision 1 of the family named after its operationId.
+                if (id !== undefined)
+                    plain.push({ operation });
+                continue;
+            }
+            const label = operationLabel(operation);
+            const member = { operation, annotation, revision: num(prop(annotation, 'revision')), status: str(prop(annotation, 'status')) };
+            const family = str(prop(annotation, 'family')) ?? id;
+            if (family !== undefined)
+                families.set(family, [...(families.get(family) ?? []), member]);
+            const replacement = prop(annotation, 'replacement');
+            if (replacement) {
+                if (!isDeprecated(operation.node)) {
+                    report({ file, node: replacement, at: 'key', message: `${label} names a replacement but is not deprecated; add "deprecated": true or remove "replacement"` });
+                }
+                for (const key of ['api', 'operationId']) {
+                    if (str(prop(replacement, key)) === undefined) {
+                        report({ file, node: replacement, at: 'key', message: `the replacement of ${label} has no "${key}"; a replacement needs both "api" and "operationId"` });
+                    }
+                }
+            }
+            if (member.status?.toLowerCase() === 'production' && apiStatus?.toLowerCase() === 'preview') {
+                report({
+                    file,
+                    node: prop(annotation, 'status'),
+                    message: `${label} has status 'Production' while the connector is 'Preview'; an operation cannot be ahead of its connector: use "Preview"`,
+                });
+            }
+            const revision = member.revision;
+            if (revision !== undefined && revision >= 2 && id !== undefined && !new RegExp(`_?V${revision}$`, 'i').test(id)) {
+                report({
+                    file,
+                    node: prop(operation.node, 'operationId'),
+                    // Learn's example is GetItems_V2; the exact suffix the validator wants is not published.
+                    recommended: true,
+                    message: `operationId ${quote(id)} of ${label} is revision ${revision} of family ${quote(family ?? '')} but does not end with the revision suffix '_V${revision}'; e.g. ${quote(`${id.replace(/_?V\d+$/i, '')}_V${revision}`)}`,
+                });
+            }
+        }
+        for (const member of plain) {
+            const id = str(prop(member.operation.node, 'operationId'));
+            families.get(id)?.push(member);
+        }
+        for (const [family, members] of families) {
+            if (members.length < 2)
+                continue;
+            members.sort((a, b) => a.operation.node.offset - b.operation.node.offset);
+            const revisions = new Map();
+            let empty;
+            let active = 0;
+            let production;
+            for (const member of members) {
+                const label = operationLabel(member.operation);
+                const at = member.annotation ? prop(member.annotation, 'revision') ?? member.annotation : member.operation.node;
+                const atKey = member.annotation !== undefined && prop(member.annotation, 'revision') === undefined;
+                if (member.revision === undefined) {
+                    if (empty) {
+                        report({ file, node: at, at: 'key', message: `family ${quote(family)} has several operations without a revision (${operationLabel(empty.operation)} and ${label}); give each a distinct "revision"` });
+                    }
+                    else
+                        empty = member;
+                }
+                else {
+                    const same = revisions.get(member.revision);
+                    if (same) {
+                        report({ file, node: at, at: atKey ? 'key' : 'value', message: `family ${quote(family)} uses revision ${member.revision} twice (${operationLabel(same.operation)} and ${label}); revisions must be unique` });
+                    }
+                    else
+                        revisions.set(member.revision, member);
+                }
+                if (isDeprecated(member.operation.node))
+                    continue;
+                if (++active > 2) {
+                    report({
+                        file,
+                        node: member.operation.node,
+                        at: 'key',
+                        message: `family ${quote(family)} has more than two operations that are not deprecated (${label} is number ${active}); deprecate the older revisions`,
+                    });
+                }
+                if ((member.status ?? '').toLowerCase() === 'production') {
+                    if (production) {
+                        report({
+                            file,
+                            node: prop(member.annotation, 'status'),
+                            message: `family ${quote(family)} has several active operations in Production (${operationLabel(production.operation)} and ${label}); deprecate the previous revision`,
+                        });
+                    }
+                    else
+                        production = member;
+                }
+            }
         }
     },
 }));
@@ -14078,23 +25122,38 @@ const MAX_SWAGGER_BYTES = 1024 * 1024;
 /** Where Swagger 2.0 lets a connector's refs point. */
 const REF_TARGETS = /^#\/(definitions|parameters|responses)\/[^/]+$/;
 /**
- * True when following `$ref`s from `target` comes back to a node already visited before reaching
- * anything that is not a bare `$ref` (e.g. "A": {"$ref": "#/definitions/A"}). Each hop visits a new
- * node, so the walk ends. Recursive schemas (a property referring to its own definition) are fine.
+ * How many `$ref` hops lead from `target` to something that is not a bare `$ref` (a schema, or a
+ * broken ref reported on its own); Infinity when they come back to a node already on the way (a
+ * loop, e.g. "A": {"$ref": "#/definitions/A"}). Recursive schemas (a property referring to its own
+ * definition) are fine. Memoised per document, so the refs along a chain of N cost O(N) in all,
+ * not O(N²) (a chain of 10,000 definitions took minutes).
  */
-function refLoop(root, target) {
-    const seen = new Set();
+function hopsFrom(root, target, memo) {
+    const path = [];
+    const onPath = new Set();
     let current = target;
+    let end = 0;
     while (current) {
-        if (seen.has(current))
-            return true;
-        seen.add(current);
+        const known = memo.get(current);
+        if (known !== undefined) {
+            end = known;
+            break;
+        }
+        if (onPath.has(current)) {
+            end = Infinity;
+            break;
+        }
         const ref = str(prop(current, '$ref'));
         if (ref === undefined)
-            return false;
+            break;
+        path.push(current);
+        onPath.add(current);
         current = resolveRef(root, ref).target;
     }
-    return false;
+    let hops = end;
+    for (let i = path.length - 1; i >= 0; i--)
+        memo.set(path[i], ++hops);
+    return hops;
 }
 /* harmony default export */ const refs = (defineRule({
     meta: {
@@ -14108,6 +25167,8 @@ function refLoop(root, target) {
         if (!file)
             return;
         const root = file.doc.root;
+        const sites = [];
+        const targets = new Set();
         const stack = [root];
         while (stack.length > 0) {
             const node = stack.pop();
@@ -14122,10 +25183,11 @@ function refLoop(root, target) {
                         if (resolved.error !== undefined)
                             report({ file, node: value, message: resolved.error });
                         else if (!REF_TARGETS.test(ref)) {
-                            report({ file, node: value, message: `"${ref}" must point to an entry of #/definitions, #/parameters or #/responses` });
+                            report({ file, node: value, message: `"${shortRef(ref)}" must point to an entry of #/definitions, #/parameters or #/responses` });
                         }
-                        else if (refLoop(root, resolved.target)) {
-                            report({ file, node: value, message: `"${ref}" leads into a loop of $refs that never reaches a schema; give the definition real content` });
+                        else {
+                            sites.push({ value, object: node.parent, ref, target: resolved.target });
+                            targets.add(resolved.target);
                         }
                     }
                     continue;
@@ -14134,6 +25196,21 @@ function refLoop(root, target) {
             if (node.children)
                 for (let i = node.children.length - 1; i >= 0; i--)
                     stack.push(node.children[i]);
+        }
+        const memo = new Map();
+        for (const { value, object, ref, target } of sites) {
+            const hops = 1 + hopsFrom(root, target, memo);
+            if (hops === Infinity) {
+                report({ file, node: value, message: `"${shortRef(ref)}" leads into a loop of $refs that never reaches a schema; give the definition real content` });
+            }
+            else if (hops > MAX_SCHEMA_DEPTH && !(object && targets.has(object))) {
+                // Reported once, where the chain starts: tools stop following long chains, so what lies beyond goes unchecked.
+                report({
+                    file,
+                    node: value,
+                    message: `"${shortRef(ref)}" starts a chain of ${hops} $refs before it reaches a schema; connector-gate follows at most ${MAX_SCHEMA_DEPTH}, so the schema is not checked: point to the final definition directly`,
+                });
+            }
         }
     },
 }));
@@ -14204,7 +25281,3357 @@ function swagger2Validator() {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/definition/extensions.ts
+// Where a Swagger 2.0 document has fixed-field objects (info, operations, parameters, schemas, …),
+// which keys they define, and the `x-ms-*` extensions Microsoft documents. Shared by
+// extension-prefix and unknown-ms-extension; one structural walk per file, linear in its size.
+
+
+const VALIDATION = ['maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'enum', 'multipleOf'];
+const PRIMITIVE = ['type', 'format', 'items', 'collectionFormat', 'default', ...VALIDATION];
+/** The fields Swagger 2.0 defines for each object (the official schema's `properties`). */
+const STANDARD_FIELDS = {
+    root: new Set(['swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters', 'responses', 'security', 'securityDefinitions', 'tags', 'externalDocs']),
+    info: new Set(['title', 'version', 'description', 'termsOfService', 'contact', 'license']),
+    contact: new Set(['name', 'url', 'email']),
+    license: new Set(['name', 'url']),
+    paths: new Set(),
+    'path item': new Set(['$ref', ...HTTP_METHODS, 'parameters']),
+    operation: new Set(['tags', 'summary', 'description', 'externalDocs', 'operationId', 'produces', 'consumes', 'parameters', 'responses', 'schemes', 'deprecated', 'security']),
+    parameter: new Set(['$ref', 'name', 'in', 'description', 'required', 'schema', 'allowEmptyValue', ...PRIMITIVE]),
+    responses: new Set(),
+    response: new Set(['$ref', 'description', 'schema', 'headers', 'examples']),
+    header: new Set([...PRIMITIVE, 'description']),
+    schema: new Set(['$ref', 'format', 'title', 'description', 'default', ...VALIDATION, 'maxProperties', 'minProperties', 'required', 'additionalProperties', 'type', 'items', 'allOf', 'properties', 'discriminator', 'readOnly', 'xml', 'externalDocs', 'example']),
+    items: new Set(PRIMITIVE),
+    xml: new Set(['name', 'namespace', 'prefix', 'attribute', 'wrapped']),
+    'external docs': new Set(['description', 'url']),
+    tag: new Set(['name', 'description', 'externalDocs']),
+    'security scheme': new Set(['type', 'description', 'name', 'in', 'flow', 'authorizationUrl', 'tokenUrl', 'scopes']),
+};
+/** Keys that are not fields but names: paths in `paths`, status codes in `responses`. */
+function isNameKey(kind, key) {
+    if (kind === 'paths')
+        return key.startsWith('/');
+    if (kind === 'responses')
+        return /^\d{3}$/.test(key) || key === 'default';
+    return false;
+}
+const extensions_cache = new WeakMap();
+/** Value nodes of an object's properties, without allocating entries. */
+function values(node) {
+    if (node?.type !== 'object')
+        return [];
+    const result = [];
+    for (const property of node.children ?? []) {
+        const value = property.children?.[1];
+        if (value)
+            result.push(value);
+    }
+    return result;
+}
+/** Every fixed-field object of the document, in no particular order. Iterative; `$ref`s are not followed. */
+function fixedObjects(root) {
+    const cached = extensions_cache.get(root);
+    if (cached)
+        return cached;
+    const result = [];
+    const stack = [{ node: root, kind: 'root', inExtension: false }];
+    const push = (node, kind, inExtension) => {
+        if (node?.type === 'object')
+            stack.push({ node, kind, inExtension });
+    };
+    const pushAll = (list, kind, inExtension) => {
+        for (const node of list)
+            push(node, kind, inExtension);
+    };
+    while (stack.length > 0) {
+        const current = stack.pop();
+        const { node, kind, inExtension: ext } = current;
+        result.push(current);
+        switch (kind) {
+            case 'root':
+                push(prop(node, 'info'), 'info', ext);
+                push(prop(node, 'paths'), 'paths', ext);
+                pushAll(values(prop(node, 'definitions')), 'schema', ext);
+                pushAll(values(prop(node, 'parameters')), 'parameter', ext);
+                pushAll(values(prop(node, 'responses')), 'response', ext);
+                pushAll(values(prop(node, 'securityDefinitions')), 'security scheme', ext);
+                pushAll(items(prop(node, 'tags')), 'tag', ext);
+                push(prop(node, 'externalDocs'), 'external docs', ext);
+                break;
+            case 'info':
+                push(prop(node, 'contact'), 'contact', ext);
+                push(prop(node, 'license'), 'license', ext);
+                break;
+            case 'paths':
+                for (const { key, value } of entries(node))
+                    if (key.startsWith('/'))
+                        push(value, 'path item', ext);
+                break;
+            case 'path item':
+                for (const { key, value } of entries(node))
+                    if (HTTP_METHODS.includes(key))
+                        push(value, 'operation', ext);
+                pushAll(items(prop(node, 'parameters')), 'parameter', ext);
+                break;
+            case 'operation':
+                pushAll(items(prop(node, 'parameters')), 'parameter', ext);
+                push(prop(node, 'responses'), 'responses', ext);
+                push(prop(node, 'externalDocs'), 'external docs', ext);
+                // The webhook payload schema: a real schema, but inside an extension value.
+                push(prop(prop(node, 'x-ms-notification-content'), 'schema'), 'schema', true);
+                break;
+            case 'parameter':
+                push(prop(node, 'schema'), 'schema', ext);
+                push(prop(node, 'items'), 'items', ext);
+                break;
+            case 'responses':
+                for (const { key, value } of entries(node))
+                    if (isNameKey('responses', key))
+                        push(value, 'response', ext);
+                break;
+            case 'response':
+                push(prop(node, 'schema'), 'schema', ext);
+                pushAll(values(prop(node, 'headers')), 'header', ext);
+                break;
+            case 'header':
+            case 'items':
+                push(prop(node, 'items'), 'items', ext);
+                break;
+            case 'schema': {
+                pushAll(values(prop(node, 'properties')), 'schema', ext);
+                const schemaItems = prop(node, 'items');
+                if (schemaItems?.type === 'array')
+                    pushAll(items(schemaItems), 'schema', ext);
+                else
+                    push(schemaItems, 'schema', ext);
+                pushAll(items(prop(node, 'allOf')), 'schema', ext);
+                push(prop(node, 'additionalProperties'), 'schema', ext);
+                push(prop(node, 'xml'), 'xml', ext);
+                push(prop(node, 'externalDocs'), 'external docs', ext);
+                break;
+            }
+            case 'tag':
+                push(prop(node, 'externalDocs'), 'external docs', ext);
+                break;
+            default:
+                break;
+        }
+    }
+    extensions_cache.set(root, result);
+    return result;
+}
+/**
+ * The `x-ms-*` extensions a connector may use. Documented by Microsoft: Learn "Extend an OpenAPI
+ * definition for a custom connector" (openapi-extensions), "Fix Swagger Validator errors"
+ * (certification-swagger-validator-rules), the repository schema
+ * (schemas/apiDefinition.swagger.schema.json) and rules.md; a few seen in Microsoft's own merged
+ * connectors (shared/corpus). Also the AutoRest (Azure SDK) extensions
+ * that definitions generated from Azure specs carry: the platform ignores them, they are not typos.
+ */
+const KNOWN_MS_EXTENSIONS = [
+    // Power Platform connectors
+    'x-ms-summary',
+    'x-ms-visibility',
+    'x-ms-api-annotation',
+    'x-ms-operation-context',
+    'x-ms-capabilities',
+    'x-ms-trigger',
+    'x-ms-trigger-hint',
+    'x-ms-trigger-metadata',
+    'x-ms-notification',
+    'x-ms-notification-content',
+    'x-ms-notification-url',
+    'x-ms-url-encoding',
+    'x-ms-dynamic-values',
+    'x-ms-dynamic-list',
+    'x-ms-dynamic-schema',
+    'x-ms-dynamic-properties',
+    'x-ms-dynamic-tree',
+    'x-ms-editor',
+    'x-ms-editor-options',
+    'x-ms-enum-values',
+    'x-ms-test-value',
+    'x-ms-connector-metadata',
+    'x-ms-pageable',
+    'x-ms-no-generic-test',
+    'x-ms-deployment-version',
+    'x-ms-openai-data',
+    'x-ms-openai-manifest',
+    // Seen in Microsoft's own merged connectors
+    'x-ms-safe-operation',
+    // AutoRest
+    'x-ms-enum',
+    'x-ms-mutability',
+    'x-ms-client-name',
+    'x-ms-client-flatten',
+    'x-ms-client-default',
+    'x-ms-client-request-id',
+    'x-ms-discriminator-value',
+    'x-ms-parameter-location',
+    'x-ms-parameter-grouping',
+    'x-ms-parameterized-host',
+    'x-ms-skip-url-encoding',
+    'x-ms-api-version',
+    'x-ms-long-running-operation',
+    'x-ms-long-running-operation-options',
+    'x-ms-azure-resource',
+    'x-ms-identifiers',
+    'x-ms-secret',
+    'x-ms-examples',
+    'x-ms-paths',
+    'x-ms-odata',
+    'x-ms-error-response',
+    'x-ms-external',
+    'x-ms-header-collection-prefix',
+    'x-ms-request-id',
+    'x-ms-text',
+    'x-ms-code-generation-settings',
+];
+const KNOWN = new Set(KNOWN_MS_EXTENSIONS);
+function isKnownMsExtension(key) {
+    return KNOWN.has(key);
+}
+/** Optimal string alignment distance (Damerau–Levenshtein without repeated edits), capped at `max + 1`. */
+function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    let prevPrev = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        let best = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                value = Math.min(value, prevPrev[j - 2] + 1);
+            row.push(value);
+            best = Math.min(best, value);
+        }
+        if (best > max)
+            return max + 1;
+        prevPrev = prev;
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** Lowercase with `_`, `.` and spaces as `-`: "X_MS_Summary" → "x-ms-summary". */
+function extensions_normalize(key) {
+    return key.toLowerCase().replace(/[_.\s]+/g, '-');
+}
+const BY_NORMAL = new Map(KNOWN_MS_EXTENSIONS.map((name) => [extensions_normalize(name), name]));
+/**
+ * The known extensions closest to `key`: one exact match when only case or separators differ,
+ * else every name at the smallest edit distance (at most 2, or 1 for short tails).
+ */
+function closestMsExtensions(key) {
+    const normal = extensions_normalize(key);
+    const same = BY_NORMAL.get(normal);
+    if (same)
+        return [same];
+    const max = normal.length >= 12 ? 2 : 1;
+    let best = max + 1;
+    let names = [];
+    for (const [candidate, name] of BY_NORMAL) {
+        const distance = editDistance(normal, candidate, max);
+        if (distance < best) {
+            best = distance;
+            names = [name];
+        }
+        else if (distance === best && distance <= max)
+            names.push(name);
+    }
+    return best <= max ? names : [];
+}
+/**
+ * The known extension a key that lacks a proper "x-" prefix was meant to be: "X-MS-Summary",
+ * "x_ms_summary", "xms-summary", "ms-visibility". Undefined when the key is not recognisable.
+ */
+function misprefixedExtension(key) {
+    const normal = extensions_normalize(key);
+    const candidates = [normal, normal.replace(/^xms-/, 'x-ms-'), normal.replace(/^ms-/, 'x-ms-'), normal.replace(/^x-?ms-?/, 'x-ms-')];
+    for (const candidate of candidates) {
+        const name = BY_NORMAL.get(candidate);
+        if (name)
+            return name;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/extension-prefix.ts
+
+
+
+/** apiProperties.json keys that sometimes land in the swagger (PR #3810: scriptOperations). */
+const API_PROPERTIES_KEYS = new Set(['scriptOperations', 'iconBrandColor', 'capabilities', 'policyTemplateInstances', 'connectionParameters', 'connectionParameterSets', 'publisher', 'stackOwner']);
+/* harmony default export */ const extension_prefix = (defineRule({
+    meta: {
+        id: 'extension-prefix',
+        criterion: 'definition',
+        description: 'Keys that are not Swagger 2.0 fields are extensions and start with "x-".',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        // Another version (OpenAPI 3) has other fields: swagger-version explains that once.
+        if (str(prop(root, 'swagger')) !== '2.0')
+            return;
+        // swagger-schema validates every object outside extension values and already reports unknown
+        // keys there ("is not allowed here"). This rule reports what it cannot see (schemas held by an
+        // extension) and, everywhere, keys that are a known extension with a broken prefix, because
+        // those come with a safe rename.
+        for (const { node, kind, inExtension } of fixedObjects(root)) {
+            const standard = STANDARD_FIELDS[kind];
+            for (const property of node.children ?? []) {
+                const keyNode = property.children?.[0];
+                const key = keyNode?.value;
+                if (!keyNode || typeof key !== 'string' || key.startsWith('x-') || standard.has(key) || isNameKey(kind, key))
+                    continue;
+                // A paths key without its leading "/" is a path, not an extension (path-syntax's business).
+                if (kind === 'paths')
+                    continue;
+                const meant = misprefixedExtension(key);
+                if (meant !== undefined) {
+                    const taken = prop(node, meant) !== undefined;
+                    report({
+                        file,
+                        node: keyNode,
+                        message: taken
+                            ? `${quote(key)} is not a valid extension name (extensions begin with "x-") and ${quote(meant)} is already set here; remove this copy`
+                            : `${quote(key)} is not a valid extension name: extensions begin with "x-"; rename it ${quote(meant)}`,
+                        ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(meant) } }),
+                    });
+                    continue;
+                }
+                if (!inExtension)
+                    continue;
+                const hint = API_PROPERTIES_KEYS.has(key)
+                    ? `it belongs in apiProperties.json ("properties.${key}"): move it there`
+                    : `rename it with an "x-" prefix if it is your own extension, or remove it`;
+                report({ file, node: keyNode, message: `${quote(key)} is not a ${kind} field and not an extension (extensions begin with "x-"); ${hint}` });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/unknown-ms-extension.ts
+
+
+
+/* harmony default export */ const unknown_ms_extension = (defineRule({
+    meta: {
+        id: 'unknown-ms-extension',
+        criterion: 'definition',
+        description: 'Every x-ms-* key is an extension Microsoft documents (catches typos such as x-ms-visibilty, which the platform silently ignores).',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const { node } of fixedObjects(file.doc.root)) {
+            for (const property of node.children ?? []) {
+                const keyNode = property.children?.[0];
+                const key = keyNode?.value;
+                // Only keys that mean to be Microsoft extensions: "x-ms-…" in any case or separator style.
+                if (!keyNode || typeof key !== 'string' || !/^x-ms/i.test(key) || isKnownMsExtension(key))
+                    continue;
+                const names = closestMsExtensions(key);
+                const [name] = names;
+                if (names.length === 1 && name !== undefined) {
+                    const taken = prop(node, name) !== undefined;
+                    report({
+                        file,
+                        node: keyNode,
+                        message: taken
+                            ? `${quote(key)} is not a known extension and this object already has ${quote(name)}; remove the misspelt copy`
+                            : `${quote(key)} is not a known extension, so the platform ignores it; did you mean ${quote(name)}?`,
+                        ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(name) } }),
+                    });
+                }
+                else {
+                    const hint = names.length > 1 ? `did you mean ${names.map((n) => quote(n)).join(' or ')}?` : 'check the spelling against Microsoft\'s OpenAPI extensions, or rename a private one without the "x-ms-" prefix';
+                    report({ file, node: keyNode, message: `${quote(key)} is not a known extension, so the platform ignores it; ${hint}` });
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/host-format.ts
+
+
+/** Microsoft's pattern for `host` (repository schema; Swagger Validator HostNameNotValid). */
+const HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
+/* harmony default export */ const host_format = (defineRule({
+    meta: {
+        id: 'host-format',
+        criterion: 'definition',
+        description: 'host is a bare host name with an optional port: no scheme, path, spaces or {placeholders}.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const host = prop(file.doc.root, 'host');
+        const value = str(host);
+        // No host is allowed (dynamic hosts); a non-string host is swagger-schema's business.
+        if (!host || value === undefined || HOST_PATTERN.test(value))
+            return;
+        const shown = quote(value);
+        if (value.trim() === '') {
+            report({ file, node: host, message: 'host is empty; give the API host name (e.g. "api.contoso.com") or remove "host" and set it with the dynamichosturl policy' });
+            return;
+        }
+        if (/[{}]/.test(value)) {
+            report({
+                file,
+                node: host,
+                message: `host ${shown} has a {placeholder}; give a fixed host name and set per-connection hosts with the dynamichosturl policy template in apiProperties.json`,
+            });
+            return;
+        }
+        // "https://api.contoso.com/v1" → host "api.contoso.com", path "/v1" (which belongs in basePath).
+        const url = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#\s\\{}]+?)(?::(\d+))?(\/[^?#]*)?(?:[?#].*)?\s*$/i.exec(value) ?? /^\s*([^/?#\s\\:{}]+)(?::(\d+))?(\/[^?#]*)?\s*$/.exec(value);
+        const name = url?.[1];
+        if (url && name !== undefined && HOST_PATTERN.test(`${name}${url[2] ? `:${url[2]}` : ''}`)) {
+            const bare = `${name}${url[2] ? `:${url[2]}` : ''}`;
+            const path = url[3] && url[3] !== '/' ? url[3].replace(/\/$/, '') : '';
+            const basePath = str(prop(file.doc.root, 'basePath'));
+            const move = path !== '' && basePath !== path ? ` and put ${quote(path)} in basePath` : '';
+            const parts = [
+                ...(/^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(value) ? ['a scheme'] : []),
+                ...(url[3] !== undefined || /[?#]/.test(value) ? ['a path'] : []),
+                ...(/\s/.test(value) ? ['spaces'] : []),
+            ];
+            const what = parts.length > 0 ? parts.join(' and ') : 'extra characters';
+            report({
+                file,
+                node: host,
+                message: `host ${shown} has ${what}; it must be the bare host name: write ${quote(bare)}${move} (the scheme goes in "schemes")`,
+                fix: { offset: host.offset, length: host.length, text: JSON.stringify(bare) },
+            });
+            return;
+        }
+        report({
+            file,
+            node: host,
+            message: `host ${shown} is not a valid host name; give the bare host and optional port, e.g. "api.contoso.com" or "api.contoso.com:8443", without scheme, path, spaces or backslashes`,
+        });
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/basepath-format.ts
+
+
+/* harmony default export */ const basepath_format = (defineRule({
+    meta: {
+        id: 'basepath-format',
+        criterion: 'definition',
+        description: 'basePath, when present, is a path that starts with "/" (no scheme, host, query or spaces).',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const basePath = prop(file.doc.root, 'basePath');
+        const value = str(basePath);
+        // No basePath means "/"; a non-string one is swagger-schema's business.
+        if (!basePath || value === undefined)
+            return;
+        const shown = quote(value);
+        if (value === '') {
+            report({
+                file,
+                node: basePath,
+                message: 'basePath is empty; write "/" (or the common path prefix such as "/v1"), or remove it',
+                fix: { offset: basePath.offset, length: basePath.length, text: '"/"' },
+            });
+            return;
+        }
+        // "https://api.contoso.com/v1": the scheme and host belong in "schemes" and "host".
+        const url = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(value.trim());
+        if (url) {
+            const path = url[1] ?? '/';
+            report({
+                file,
+                node: basePath,
+                message: `basePath ${shown} is a URL; keep only the path ${quote(path)} (the host goes in "host", the scheme in "schemes")`,
+                fix: { offset: basePath.offset, length: basePath.length, text: JSON.stringify(path) },
+            });
+            return;
+        }
+        if (/[?#]/.test(value)) {
+            report({ file, node: basePath, message: `basePath ${shown} has a query or fragment; keep only the path, and declare query values as operation parameters` });
+            return;
+        }
+        if (/\s/.test(value)) {
+            report({ file, node: basePath, message: `basePath ${shown} contains whitespace; remove it (encode a real space in the path as %20)` });
+            return;
+        }
+        const first = value.split('/')[0];
+        if (!value.startsWith('/') && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?$/i.test(first)) {
+            const path = value.slice(first.length) || '/';
+            report({
+                file,
+                node: basePath,
+                message: `basePath ${shown} starts with the host name ${quote(first)}; keep only the path ${quote(path)} (the host goes in "host")`,
+                fix: { offset: basePath.offset, length: basePath.length, text: JSON.stringify(path) },
+            });
+            return;
+        }
+        if (!value.startsWith('/')) {
+            report({
+                file,
+                node: basePath,
+                message: `basePath ${shown} must start with "/"; write ${quote(`/${value}`)}`,
+                fix: { offset: basePath.offset, length: basePath.length, text: JSON.stringify(`/${value}`) },
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/schemes.ts
+
+
+
+const SUPPORTED = ['https', 'http'];
+/* harmony default export */ const schemes = (defineRule({
+    meta: {
+        id: 'schemes',
+        criterion: 'definition',
+        description: 'schemes lists "https" (or "http"): not empty, lowercase, no WebSocket schemes; http alone is a warning.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        if (root.type !== 'object')
+            return;
+        const top = prop(root, 'schemes');
+        if (!top) {
+            report({ file, node: root, recommended: true, message: 'the definition has no "schemes"; add "schemes": ["https"] so the platform calls the API over HTTPS' });
+        }
+        else
+            schemes_checkList(file, top, 'schemes', report);
+        for (const operation of operations(root)) {
+            const list = prop(operation.node, 'schemes');
+            if (list)
+                schemes_checkList(file, list, `the schemes of ${operation.method.toUpperCase()} ${operation.path}`, report);
+        }
+    },
+}));
+function schemes_checkList(file, list, where, report) {
+    // A list that is not an array is swagger-schema's business.
+    if (list.type !== 'array')
+        return;
+    const values = items(list);
+    if (values.length === 0) {
+        report({
+            file,
+            node: list,
+            message: `${where} is empty; list at least one scheme: ["https"]`,
+            fix: { offset: list.offset, length: list.length, text: '["https"]' },
+        });
+        return;
+    }
+    const valid = [];
+    for (const item of values) {
+        const scheme = str(item);
+        if (scheme === undefined)
+            continue; // swagger-schema reports the wrong type
+        const normal = scheme.trim().toLowerCase();
+        if (SUPPORTED.includes(scheme))
+            valid.push(scheme);
+        else if (SUPPORTED.includes(normal)) {
+            valid.push(normal);
+            report({
+                file,
+                node: item,
+                message: `scheme ${quote(scheme)} must be written in lowercase without spaces: "${normal}"`,
+                fix: { offset: item.offset, length: item.length, text: JSON.stringify(normal) },
+            });
+        }
+        else if (normal === 'ws' || normal === 'wss') {
+            report({ file, node: item, message: `scheme ${quote(scheme)} is a WebSocket scheme, which connectors do not support; use "https"` });
+        }
+        else {
+            report({ file, node: item, message: `scheme ${quote(scheme)} is not a transfer protocol connectors support; use "https" (or "http")` });
+        }
+    }
+    if (valid.length > 0 && !valid.includes('https')) {
+        report({
+            file,
+            node: list,
+            recommended: true,
+            message: `${where} allows only "http"; serve the API over HTTPS and list "https" (credentials and data otherwise travel unencrypted)`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/mime-types.ts
+
+
+
+
+/** RFC 6838 type/subtype, RFC 9110 parameters (token chars; "*" allowed for wildcards). */
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const MIME = new RegExp(`^${TOKEN}/${TOKEN}(?:\\s*;\\s*${TOKEN}=(?:${TOKEN}|"[^"]*"))*$`);
+const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
+function base(mime) {
+    return mime.split(';')[0].trim().toLowerCase();
+}
+/* harmony default export */ const mime_types = (defineRule({
+    meta: {
+        id: 'mime-types',
+        criterion: 'definition',
+        description: 'consumes/produces hold valid MIME types; operations with a body or form data declare consumes, and form data uses a form MIME type.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const rootConsumes = validList(file, prop(root, 'consumes'), report);
+        validList(file, prop(root, 'produces'), report);
+        for (const operation of operations(root)) {
+            const consumesNode = prop(operation.node, 'consumes');
+            const ownConsumes = validList(file, consumesNode, report);
+            validList(file, prop(operation.node, 'produces'), report);
+            // An operation's own list replaces the document's (Swagger 2.0).
+            const consumes = consumesNode ? ownConsumes : rootConsumes;
+            if (consumes === undefined)
+                continue; // not an array: swagger-schema's business
+            const parameters = swagger_parametersOf(root, operation);
+            const body = parameters.find((p) => p.in === 'body');
+            const form = parameters.filter((p) => p.in === 'formData');
+            const label = operationLabel(operation);
+            if ((body || form.length > 0) && consumes.length === 0) {
+                const example = form.length > 0 ? (form.some((p) => str(prop(p.node, 'type')) === 'file') ? 'multipart/form-data' : 'application/x-www-form-urlencoded') : 'application/json';
+                report({
+                    file,
+                    node: consumesNode ?? operation.node,
+                    at: 'key',
+                    // A JSON body without "consumes" is sent as application/json: 16 of 74 merged certified
+                    // connectors rely on that, so only form data (which cannot work without it) is an error.
+                    recommended: form.length === 0,
+                    message: `${label} sends ${form.length > 0 ? 'form data' : 'a body'} but declares no "consumes" MIME type; add "consumes": ["${example}"]`,
+                });
+                continue;
+            }
+            if (form.length === 0)
+                continue;
+            const bases = consumes.map(base);
+            const upload = form.find((p) => str(prop(p.node, 'type')) === 'file');
+            if (upload && !bases.includes('multipart/form-data')) {
+                report({
+                    file,
+                    node: consumesNode ?? operation.node,
+                    at: 'key',
+                    message: `${label} uploads the file parameter ${quote(upload.name ?? '?')}, so "consumes" must include "multipart/form-data"`,
+                });
+            }
+            else if (!bases.some((b) => FORM_TYPES.includes(b))) {
+                report({
+                    file,
+                    node: consumesNode ?? operation.node,
+                    at: 'key',
+                    message: `${label} has formData parameters but "consumes" is ${quote(consumes.join(', '))}; use "application/x-www-form-urlencoded" or "multipart/form-data"`,
+                });
+            }
+        }
+    },
+}));
+/** The string items of a MIME type list, after reporting the invalid ones; undefined when not an array. */
+function validList(file, list, report) {
+    if (!list)
+        return [];
+    if (list.type !== 'array')
+        return undefined;
+    const result = [];
+    for (const item of items(list)) {
+        const value = str(item);
+        if (value === undefined)
+            continue; // swagger-schema reports the wrong type
+        result.push(value);
+        if (MIME.test(value.trim()) && value === value.trim())
+            continue;
+        const trimmed = value.trim();
+        report({
+            file,
+            node: item,
+            message: `${quote(value)} is not a valid MIME type; write it as type/subtype, e.g. "application/json"`,
+            ...(trimmed !== value && MIME.test(trimmed) ? { fix: { offset: item.offset, length: item.length, text: JSON.stringify(trimmed) } } : {}),
+        });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/tags-unique.ts
+
+
+/** Removes an array item with the separator before it (or after it, for the first item), keeping the rest of the layout. */
+function removeItem(list, index) {
+    const siblings = list.children ?? [];
+    const item = siblings[index];
+    const previous = siblings[index - 1];
+    if (previous)
+        return { offset: previous.offset + previous.length, length: item.offset + item.length - (previous.offset + previous.length), text: '' };
+    const next = siblings[index + 1];
+    return next ? { offset: item.offset, length: next.offset - item.offset, text: '' } : { offset: item.offset, length: item.length, text: '' };
+}
+/* harmony default export */ const tags_unique = (defineRule({
+    meta: {
+        id: 'tags-unique',
+        criterion: 'definition',
+        description: 'Each tag in the root "tags" list is defined once.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const list = prop(file.doc.root, 'tags');
+        const first = new Map();
+        items(list).forEach((tag, index) => {
+            const nameNode = prop(tag, 'name');
+            const name = str(nameNode);
+            if (!nameNode || name === undefined)
+                return; // a missing or non-string name is swagger-schema's business
+            const earlier = first.get(name);
+            if (!earlier) {
+                first.set(name, tag);
+                return;
+            }
+            // Removing the copy is safe only when it says nothing the first one does not.
+            const same = JSON.stringify(toValue(tag)) === JSON.stringify(toValue(earlier));
+            report({
+                file,
+                node: nameNode,
+                message: same
+                    ? `tag ${quote(name)} is defined twice with the same content; remove this copy`
+                    : `tag ${quote(name)} is already defined above; merge the two entries into one`,
+                ...(same && list ? { fix: removeItem(list, index) } : {}),
+            });
+        });
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/limits-counts.ts
+
+
+
+
+/** Published limits ([FAQ], "Fix Swagger Validator errors"). */
+const MAX_OPERATIONS = 256;
+const MAX_SCHEMAS_PER_BODY = 512;
+const MAX_SCHEMAS_PER_OPERATION = 16_384;
+/**
+ * SchemaTooDeep's limit is not published. Merged connectors reach a depth of 13 (shared corpus);
+ * beyond this, the rule warns.
+ */
+const DEEP_SCHEMA = 20;
+/** The schema objects a schema directly contains, `$ref`s resolved. */
+function children(root, node) {
+    const result = [];
+    const add = (raw) => {
+        if (raw?.type !== 'object')
+            return;
+        const kid = prop(raw, '$ref') ? deref(root, raw) : raw;
+        if (kid?.type === 'object')
+            result.push(kid);
+    };
+    const properties = prop(node, 'properties');
+    if (properties?.type === 'object')
+        for (const property of properties.children ?? [])
+            add(property.children?.[1]);
+    const schemaItems = prop(node, 'items');
+    if (schemaItems?.type === 'array')
+        for (const item of schemaItems.children ?? [])
+            add(item);
+    else
+        add(schemaItems);
+    add(prop(node, 'additionalProperties'));
+    for (const member of items(prop(node, 'allOf')))
+        add(member);
+    return result;
+}
+/**
+ * Sizes of schemas with `$ref`s expanded, memoised per schema node so each node is computed once
+ * (shared definitions would otherwise be walked once per use, exponentially for nested reuse).
+ * Iterative; a reference back to a schema still being computed (recursion) counts as one schema.
+ */
+class SchemaSizes {
+    root;
+    done = new Map();
+    open = new Set();
+    constructor(root) {
+        this.root = root;
+    }
+    of(raw) {
+        const start = raw && deref(this.root, raw);
+        if (!start || start.type !== 'object')
+            return undefined;
+        const stack = [{ node: start }];
+        while (stack.length > 0) {
+            const frame = stack[stack.length - 1];
+            if (this.done.has(frame.node)) {
+                stack.pop();
+                continue;
+            }
+            if (!frame.kids) {
+                this.open.add(frame.node);
+                frame.kids = children(this.root, frame.node);
+                for (const kid of frame.kids)
+                    if (!this.done.has(kid) && !this.open.has(kid))
+                        stack.push({ node: kid });
+                continue;
+            }
+            let count = 1;
+            let depth = 0;
+            for (const kid of frame.kids) {
+                const size = this.done.get(kid) ?? { count: 1, depth: 1 }; // a recursive reference
+                count = Math.min(count + size.count, Number.MAX_SAFE_INTEGER);
+                depth = Math.max(depth, size.depth);
+            }
+            this.done.set(frame.node, { count, depth: depth + 1 });
+            this.open.delete(frame.node);
+            stack.pop();
+        }
+        return this.done.get(start);
+    }
+}
+/* harmony default export */ const limits_counts = (defineRule({
+    meta: {
+        id: 'limits-counts',
+        criterion: 'definition',
+        description: `At most ${MAX_OPERATIONS} operations, ${MAX_SCHEMAS_PER_BODY} schemas per body or response and ${MAX_SCHEMAS_PER_OPERATION} per operation; very deep schemas are a warning (that limit is unpublished).`,
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const all = operations(root);
+        if (all.length > MAX_OPERATIONS) {
+            report({
+                file,
+                node: prop(root, 'paths'),
+                at: 'key',
+                message: `the definition has ${all.length} operations; the platform allows at most ${MAX_OPERATIONS}: split the API into several connectors`,
+            });
+        }
+        const sizes = new SchemaSizes(root);
+        const deepReported = new Set();
+        for (const operation of all) {
+            const label = operationLabel(operation);
+            const sites = [];
+            for (const parameter of swagger_parametersOf(root, operation)) {
+                const schema = prop(parameter.node, 'schema');
+                if (parameter.in === 'body' && schema)
+                    sites.push({ what: 'body', schema });
+            }
+            for (const { code, node } of responsesOf(root, operation)) {
+                const schema = prop(node, 'schema');
+                if (schema)
+                    sites.push({ what: `${code} response`, schema });
+            }
+            const notification = prop(prop(operation.node, 'x-ms-notification-content'), 'schema');
+            if (notification)
+                sites.push({ what: 'notification content', schema: notification });
+            let total = 0;
+            for (const { what, schema } of sites) {
+                const size = sizes.of(schema);
+                if (!size)
+                    continue;
+                total += size.count;
+                if (size.count > MAX_SCHEMAS_PER_BODY) {
+                    report({
+                        file,
+                        node: schema,
+                        at: 'key',
+                        message: `the ${what} schema of ${label} expands to ${size.count} schemas (properties, items, $refs included); the limit is ${MAX_SCHEMAS_PER_BODY}: drop unused properties or return a shallower object`,
+                    });
+                }
+                const target = deref(root, schema);
+                if (size.depth > DEEP_SCHEMA && !deepReported.has(target)) {
+                    deepReported.add(target);
+                    const ref = prop(schema, '$ref');
+                    report({
+                        file,
+                        node: schema,
+                        at: 'key',
+                        recommended: true,
+                        message: `the ${what} schema of ${label}${ref ? ` (${quote(String(ref.value))})` : ''} nests ${size.depth} levels deep with $refs expanded; the platform rejects too-deep schemas (SchemaTooDeep, limit unpublished): flatten it`,
+                    });
+                }
+            }
+            if (total > MAX_SCHEMAS_PER_OPERATION) {
+                report({
+                    file,
+                    node: operation.node,
+                    at: 'key',
+                    message: `${label} uses ${total} schemas across its body and responses; the limit is ${MAX_SCHEMAS_PER_OPERATION} per operation: simplify its schemas`,
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/pkg-folder-location.ts
+
+/** The folders of Microsoft's PowerPlatformConnectors repository, one per profile. */
+const KNOWN_FOLDERS = ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'];
+/* harmony default export */ const pkg_folder_location = (defineRule({
+    meta: {
+        id: 'pkg-folder-location',
+        criterion: 'definition',
+        description: 'The connector sits directly in certified-connectors/, independent-publisher-connectors/ or custom-connectors/ (a notice: other layouts are legitimate outside Microsoft\'s repository).',
+        // A notice, not the catalog's error: ISV and company repositories use their own layouts, and the
+        // profile can be set explicitly. In Microsoft's repository a misplaced folder is a reviewer's remark.
+        level: levels('notice', 'notice', 'notice'),
+    },
+    check({ connector, report }) {
+        const anchor = connector.files.swagger ?? connector.files.apiProperties;
+        if (!anchor)
+            return;
+        const segments = connector.dir === '.' ? [] : connector.dir.split('/');
+        let index = -1;
+        segments.forEach((segment, i) => {
+            if (KNOWN_FOLDERS.includes(segment.toLowerCase()))
+                index = i;
+        });
+        const expected = connector.profile === 'certified' ? KNOWN_FOLDERS[0] : connector.profile === 'independent-publisher' ? KNOWN_FOLDERS[1] : KNOWN_FOLDERS[2];
+        if (index < 0) {
+            report({
+                file: anchor,
+                message: `the connector folder '${connector.dir}' is in none of ${KNOWN_FOLDERS.map((f) => `${f}/`).join(', ')}; it was checked as ${connector.profile}: for Microsoft's repository move it to ${expected}/<Connector Name>/`,
+            });
+            return;
+        }
+        const folder = segments[index];
+        if (folder !== folder.toLowerCase()) {
+            report({ file: anchor, message: `the folder '${folder}' must be spelled '${folder.toLowerCase()}' (letter case matters on GitHub); rename it` });
+        }
+        if (index !== segments.length - 2) {
+            const where = index === segments.length - 1 ? 'directly in' : 'nested below';
+            report({
+                file: anchor,
+                message: `the connector is ${where} '${segments.slice(0, index + 1).join('/')}/'; each connector has its own folder directly inside it: ${folder.toLowerCase()}/<Connector Name>/`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/pkg-format-style.ts
+
+/** Findings per kind and file; the rest are summed up in one more finding (a fix per run is enough). */
+const MAX_PER_KIND = 10;
+/* harmony default export */ const pkg_format_style = (defineRule({
+    meta: {
+        id: 'pkg-format-style',
+        criterion: 'definition',
+        description: 'apiDefinition.swagger.json and apiProperties.json use no hard tabs and no trailing whitespace.',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        for (const file of [connector.files.swagger, connector.files.apiProperties]) {
+            // Only strict JSON: there every tab and trailing space is whitespace between tokens, so the
+            // fixes cannot change a value (a raw tab inside a string is pkg-json-strict's business).
+            if (!file || file.readProblem || !file.doc.root || file.doc.problems.length > 0)
+                continue;
+            checkFile(file, report);
+        }
+    },
+}));
+function checkFile(file, report) {
+    const name = file.path.split('/').pop();
+    const { trailing, tabs } = scanWhitespace(file.doc.text);
+    trailing.slice(0, MAX_PER_KIND).forEach(({ offset, length }) => {
+        report({ file, offset, length, message: `trailing whitespace in ${name}; remove it`, fix: { offset, length, text: '' } });
+    });
+    if (trailing.length > MAX_PER_KIND) {
+        const next = trailing[MAX_PER_KIND];
+        report({ file, ...next, message: `${trailing.length - MAX_PER_KIND} more lines of ${name} end in whitespace; strip trailing whitespace from the whole file (the editor's "trim trailing whitespace")` });
+    }
+    tabs.slice(0, MAX_PER_KIND).forEach(({ offset, length, text }) => {
+        report({ file, offset, length, message: `hard tab in ${name}; indent with spaces (Microsoft's convention is 4)`, fix: { offset, length, text } });
+    });
+    if (tabs.length > MAX_PER_KIND) {
+        const next = tabs[MAX_PER_KIND];
+        report({ file, offset: next.offset, length: next.length, message: `${tabs.length - MAX_PER_KIND} more lines of ${name} contain hard tabs; convert tabs to spaces in the whole file` });
+    }
+}
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+/**
+ * Trailing whitespace and hard tabs, in one pass over the text. (A per-line `/[ \t]+$/` backtracks
+ * over every run of indentation, which made this the slowest rule on large definitions.)
+ */
+function scanWhitespace(text) {
+    const trailing = [];
+    const tabs = [];
+    const hasTabs = text.includes('\t');
+    for (let start = 0; start <= text.length;) {
+        const newline = text.indexOf('\n', start);
+        const end = newline === -1 ? text.length : newline;
+        const lineEnd = end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+        let bodyEnd = lineEnd;
+        while (bodyEnd > start && (text.charCodeAt(bodyEnd - 1) === SPACE || text.charCodeAt(bodyEnd - 1) === TAB))
+            bodyEnd--;
+        if (bodyEnd < lineEnd)
+            trailing.push({ offset: bodyEnd, length: lineEnd - bodyEnd });
+        const first = hasTabs ? text.indexOf('\t', start) : -1;
+        if (first !== -1 && first < bodyEnd) {
+            const last = text.lastIndexOf('\t', bodyEnd - 1);
+            tabs.push({ offset: first, length: last - first + 1, text: text.slice(first, last + 1).replace(/\t/g, '    ') });
+        }
+        start = end + 1;
+    }
+    return { trailing, tabs };
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/pkg-settings-schema.ts
+
+
+/** Keys of paconn's settings.json (schemas/paconn-settings.schema.json, plus "script" that paconn reads). */
+const pkg_settings_schema_KEYS = ['connectorId', 'environment', 'apiProperties', 'apiDefinition', 'icon', 'script', 'powerAppsUrl', 'powerAppsApiVersion', 'flowUrl', 'flowApiVersion'];
+const BY_LOWER = new Map(pkg_settings_schema_KEYS.map((k) => [k.toLowerCase(), k]));
+const API_VERSION = '2016-11-01';
+const pkg_settings_schema_GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** An environment name: a GUID, or a default environment "Default-<tenant GUID>". */
+const ENVIRONMENT = new RegExp(`^(?:Default-)?${pkg_settings_schema_GUID}$`);
+const CONNECTOR_ID = /^[A-Za-z0-9_-]+$/;
+/* harmony default export */ const pkg_settings_schema = (defineRule({
+    meta: {
+        id: 'pkg-settings-schema',
+        criterion: 'definition',
+        description: `settings.json, when present, has only paconn's keys, string values, an environment GUID and API versions ${API_VERSION}.`,
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = connector.files.settings;
+        if (!file?.doc.root)
+            return;
+        const settings = file;
+        const root = settings.doc.root;
+        if (root.type !== 'object') {
+            report({ file: settings, node: root, message: `settings.json is a JSON ${root.type}; it must be an object such as {"powerAppsApiVersion": "${API_VERSION}"}` });
+            return;
+        }
+        for (const { key, keyNode, value } of entries(root)) {
+            const known = BY_LOWER.get(key.toLowerCase());
+            if (known === undefined) {
+                report({ file: settings, node: keyNode, message: `settings.json has the unknown key ${quote(key)}; paconn reads only ${pkg_settings_schema_KEYS.join(', ')}: remove it` });
+                continue;
+            }
+            if (known !== key) {
+                report({ file: settings, node: keyNode, message: `settings.json key ${quote(key)} must be spelled ${quote(known)}`, fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(known) } });
+            }
+            const text = str(value);
+            if (text === undefined) {
+                report({ file: settings, node: value, message: `settings.json "${known}" is ${value.type === 'null' ? 'null' : `a JSON ${value.type}`}; it must be a string` });
+                continue;
+            }
+            if (known === 'environment' && !ENVIRONMENT.test(text.trim())) {
+                report({ file: settings, node: value, message: `environment ${quote(text)} is not an environment name; give the environment GUID (or "Default-<tenant GUID>") from the maker portal URL` });
+            }
+            else if (known === 'connectorId' && !CONNECTOR_ID.test(text)) {
+                report({ file: settings, node: value, message: `connectorId ${quote(text)} is not a connector id (letters, digits, "-" and "_"); copy it from the connector's URL or remove it` });
+            }
+            else if ((known === 'powerAppsApiVersion' || known === 'flowApiVersion') && text !== API_VERSION) {
+                report({ file: settings, node: value, message: `${known} ${quote(text)} must be "${API_VERSION}"`, fix: { offset: value.offset, length: value.length, text: JSON.stringify(API_VERSION) } });
+            }
+            else if ((known === 'powerAppsUrl' || known === 'flowUrl') && !/^https:\/\/[^\s/]+\.[^\s/]+\/?$/.test(text)) {
+                report({ file: settings, node: value, message: `${known} ${quote(text)} is not an https:// service URL such as "${known === 'flowUrl' ? 'https://api.flow.microsoft.com' : 'https://api.powerapps.com'}"` });
+            }
+            else if ((known === 'apiProperties' || known === 'apiDefinition' || known === 'icon' || known === 'script') && (text.trim() === '' || /^[/\\]|^[a-zA-Z]:|(^|[/\\])\.\.([/\\]|$)/.test(text))) {
+                report({ file: settings, node: value, message: `${known} ${quote(text)} must be a file name relative to the connector folder, such as "${defaultName(known)}"` });
+            }
+        }
+    },
+}));
+function defaultName(key) {
+    return key === 'apiProperties' ? 'apiProperties.json' : key === 'apiDefinition' ? 'apiDefinition.swagger.json' : key === 'icon' ? 'icon.png' : 'script.csx';
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/csharp.ts
+const csharp_cache = new WeakMap();
+/** Replaces comments and literal contents with spaces; line breaks and every offset are kept. */
+function codeOnly(file) {
+    const cached = csharp_cache.get(file);
+    if (cached !== undefined)
+        return cached;
+    const text = file.text;
+    const out = text.split('');
+    const blank = (from, to) => {
+        for (let i = from; i < to && i < out.length; i++)
+            if (out[i] !== '\n' && out[i] !== '\r')
+                out[i] = ' ';
+    };
+    // Interpolation holes: a stack of brace depths, one per open interpolated string.
+    const holes = [];
+    let i = 0;
+    const n = text.length;
+    // Scans the body of a (possibly interpolated) string starting at `i`; returns where it ended,
+    // or, for an interpolated string, stops at a `{` hole and pushes it on the stack.
+    const scanString = (verbatim, interpolated, raw) => {
+        const start = i;
+        while (i < n) {
+            const c = text[i];
+            if (raw > 0) {
+                if (text.startsWith('"'.repeat(raw), i)) {
+                    blank(start, i);
+                    i += raw;
+                    return;
+                }
+            }
+            else if (!verbatim && c === '\\') {
+                i += 2;
+                continue;
+            }
+            else if (c === '"') {
+                if (verbatim && text[i + 1] === '"') {
+                    i += 2;
+                    continue;
+                }
+                blank(start, i);
+                i++;
+                return;
+            }
+            else if (!verbatim && (c === '\n' || c === '\r')) {
+                blank(start, i);
+                return; // unterminated: stop at the line end
+            }
+            if (interpolated && c === '{') {
+                if (text[i + 1] === '{' && raw === 0) {
+                    i += 2;
+                    continue;
+                }
+                blank(start, i);
+                holes.push({ depth: 0, verbatim, raw });
+                i++;
+                return;
+            }
+            i++;
+        }
+        blank(start, n);
+    };
+    while (i < n) {
+        const c = text[i];
+        const next = text[i + 1];
+        if (c === '/' && next === '/') {
+            const end = text.slice(i).search(/[\r\n]/);
+            const stop = end < 0 ? n : i + end;
+            blank(i, stop);
+            i = stop;
+        }
+        else if (c === '/' && next === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            blank(i, stop);
+            i = stop;
+        }
+        else if (c === '"' || ((c === '@' || c === '$') && /^[@$]{1,2}"/.test(text.slice(i, i + 3)))) {
+            let j = i;
+            let verbatim = false;
+            let interpolated = false;
+            while (text[j] === '@' || text[j] === '$') {
+                if (text[j] === '@')
+                    verbatim = true;
+                else
+                    interpolated = true;
+                j++;
+            }
+            let quotes = 0;
+            while (text[j + quotes] === '"')
+                quotes++;
+            if (quotes >= 3) {
+                i = j + quotes;
+                scanString(true, interpolated, quotes);
+            }
+            else {
+                i = j + 1;
+                scanString(verbatim, interpolated, 0);
+            }
+        }
+        else if (c === "'") {
+            // A character literal: 'x', '\n', '\u0041'.
+            const match = /^'(?:\\.[^'\r\n]{0,8}|[^'\\\r\n])'/.exec(text.slice(i, i + 12));
+            if (match) {
+                blank(i + 1, i + match[0].length - 1);
+                i += match[0].length;
+            }
+            else
+                i++;
+        }
+        else if (holes.length > 0 && c === '{') {
+            holes[holes.length - 1].depth++;
+            i++;
+        }
+        else if (holes.length > 0 && c === '}') {
+            const hole = holes[holes.length - 1];
+            if (hole.depth === 0) {
+                holes.pop();
+                i++;
+                scanString(hole.verbatim, true, hole.raw);
+            }
+            else {
+                hole.depth--;
+                i++;
+            }
+        }
+        else
+            i++;
+    }
+    const result = out.join('');
+    csharp_cache.set(file, result);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/script-structure.ts
+
+
+const CLASS = /\bclass\s+([A-Za-z_]\w*)\s*(?:<[^>{]*>)?\s*:\s*([^{]*)\{/g;
+const EXECUTE_ASYNC = /\boverride\b[^;{}()=]*\bExecuteAsync\s*\(/;
+/* harmony default export */ const script_structure = (defineRule({
+    meta: {
+        id: 'script-structure',
+        criterion: 'definition',
+        description: 'script.csx declares `public class Script : ScriptBase` overriding `ExecuteAsync` (static check; compiling is the platform\'s job).',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = connector.files.script;
+        if (!file || file.readProblem)
+            return;
+        const code = codeOnly(file);
+        let script;
+        for (const match of code.matchAll(CLASS)) {
+            const bases = match[2].split(',').map((base) => base.trim().replace(/^global::/, ''));
+            if (!bases.some((base) => base === 'ScriptBase' || base.endsWith('.ScriptBase')))
+                continue;
+            const name = match[1];
+            const offset = match.index + match[0].indexOf(name, 5);
+            if (!script || (script.name !== 'Script' && name === 'Script'))
+                script = { name, offset };
+        }
+        if (!script) {
+            report({
+                file,
+                message: 'script.csx declares no class deriving from ScriptBase; the platform runs `public class Script : ScriptBase { public override async Task<HttpResponseMessage> ExecuteAsync() { … } }`',
+            });
+            return;
+        }
+        if (script.name !== 'Script') {
+            report({
+                file,
+                offset: script.offset,
+                length: script.name.length,
+                recommended: true,
+                message: `the script class is named '${script.name}'; Microsoft's contract is a class named 'Script' deriving from ScriptBase: rename it to Script`,
+            });
+        }
+        if (!EXECUTE_ASYNC.test(code)) {
+            report({
+                file,
+                offset: script.offset,
+                length: script.name.length,
+                message: `class '${script.name}' does not override ExecuteAsync; add \`public override async Task<HttpResponseMessage> ExecuteAsync()\`, which the platform calls for every script operation`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/script-namespaces.ts
+
+
+/** The namespaces custom code may use (Microsoft Learn, "Write code in a custom connector"). */
+const SUPPORTED_NAMESPACES = [
+    'System',
+    'System.Collections',
+    'System.Collections.Generic',
+    'System.Diagnostics',
+    'System.IO',
+    'System.IO.Compression',
+    'System.Linq',
+    'System.Net',
+    'System.Net.Http',
+    'System.Net.Http.Headers',
+    'System.Net.Security',
+    'System.Security.Authentication',
+    'System.Security.Cryptography',
+    'System.Text',
+    'System.Text.RegularExpressions',
+    'System.Threading',
+    'System.Threading.Tasks',
+    'System.Web',
+    'System.Xml',
+    'System.Xml.Linq',
+    'System.Drawing',
+    'System.Drawing.Drawing2D',
+    'System.Drawing.Imaging',
+    'Microsoft.Extensions.Logging',
+    'Newtonsoft.Json',
+    'Newtonsoft.Json.Linq',
+];
+const script_namespaces_SUPPORTED = new Set(SUPPORTED_NAMESPACES);
+/** `using X;`, `using static X.T;`, `using A = X.T;`, `global using X;` at the start of a line. */
+const USING = /^[ \t]*(?:global[ \t]+)?using[ \t]+(static[ \t]+)?(?:([A-Za-z_]\w*)[ \t]*=[ \t]*)?((?:global::)?[A-Za-z_][\w.]*)[ \t]*;/gm;
+/* harmony default export */ const script_namespaces = (defineRule({
+    meta: {
+        id: 'script-namespaces',
+        criterion: 'definition',
+        description: 'script.csx imports only the namespaces custom code supports (`using` directives).',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = connector.files.script;
+        if (!file || file.readProblem)
+            return;
+        const code = codeOnly(file);
+        for (const match of code.matchAll(USING)) {
+            const written = match[3];
+            const name = written.replace(/^global::/, '');
+            // `using static` and aliases name a type: its namespace must be supported.
+            const isType = match[1] !== undefined || match[2] !== undefined;
+            const parent = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
+            if (script_namespaces_SUPPORTED.has(name) || (isType && script_namespaces_SUPPORTED.has(parent)))
+                continue;
+            const offset = match.index + match[0].lastIndexOf(written);
+            report({
+                file,
+                offset,
+                length: written.length,
+                message: `script.csx uses the namespace ${quote(isType ? parent || name : name)}, which custom code does not support; remove the directive and use the supported ones (System.*, e.g. System.Net.Http and System.Text, Microsoft.Extensions.Logging, Newtonsoft.Json(.Linq))`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/script-limits.ts
+
+
+/** Microsoft's documented limit for script.csx. */
+const MAX_SCRIPT_BYTES = 1024 * 1024;
+const NEW_HTTP_CLIENT = /\bnew[ \t\r\n]+(?:global::)?(?:System\.Net\.Http\.)?HttpClient[ \t\r\n]*\(/g;
+/* harmony default export */ const script_limits = (defineRule({
+    meta: {
+        id: 'script-limits',
+        criterion: 'definition',
+        description: 'script.csx is at most 1 MB and sends requests with Context.SendAsync, not `new HttpClient` (recommendation).',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = connector.files.script;
+        if (!file || file.readProblem)
+            return;
+        const bytes = Buffer.byteLength(file.text, 'utf8');
+        if (bytes > MAX_SCRIPT_BYTES) {
+            report({
+                file,
+                message: `script.csx is ${(bytes / 1048576).toFixed(2)} MB; the platform limit is 1 MB: move logic into the API or into policies`,
+            });
+        }
+        const uses = [...codeOnly(file).matchAll(NEW_HTTP_CLIENT)];
+        const first = uses[0];
+        if (!first)
+            return;
+        const more = uses.length > 1 ? ` (and ${uses.length - 1} more place${uses.length > 2 ? 's' : ''})` : '';
+        report({
+            file,
+            offset: first.index,
+            length: first[0].trimEnd().length - 1,
+            recommended: true,
+            message: `script.csx creates its own HttpClient${more}; send requests with this.Context.SendAsync(request, this.CancellationToken), which Microsoft plans to require`,
+        });
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/script-operations-consistent.ts
+
+
+
+/* harmony default export */ const script_operations_consistent = (defineRule({
+    meta: {
+        id: 'script-operations-consistent',
+        criterion: 'definition',
+        description: 'apiProperties.json scriptOperations name existing operationIds, and script.csx is present exactly when scriptOperations is declared.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const apiProperties = parsedApiProperties(connector);
+        if (!apiProperties)
+            return;
+        const properties = prop(apiProperties.doc.root, 'properties');
+        if (properties?.type !== 'object')
+            return;
+        const declared = prop(properties, 'scriptOperations');
+        const script = connector.files.script;
+        if (!declared) {
+            // The platform then runs the script for no operation (or the upload ignores it): say which.
+            if (script) {
+                report({
+                    file: apiProperties,
+                    node: properties,
+                    at: 'key',
+                    recommended: true,
+                    message: 'the package has script.csx but apiProperties.json declares no "scriptOperations"; add "scriptOperations": [the operationIds the script handles] (an empty list means every operation)',
+                });
+            }
+            return;
+        }
+        if (!script) {
+            report({
+                file: apiProperties,
+                node: declared,
+                at: 'key',
+                message: 'apiProperties.json declares "scriptOperations" but the package has no script.csx; add the script or remove "scriptOperations"',
+            });
+        }
+        if (declared.type !== 'array')
+            return; // apiprops-schema's business
+        const swagger = parsedSwagger(connector);
+        // Only a definition that parsed completely tells which operationIds do not exist.
+        if (!swagger || swagger.doc.problems.length > 0)
+            return;
+        const ids = new Set();
+        for (const operation of operations(swagger.doc.root)) {
+            const id = str(prop(operation.node, 'operationId'));
+            if (id !== undefined)
+                ids.add(id);
+        }
+        const caseless = new Map([...ids].map((id) => [id.toLowerCase(), id]));
+        const seen = new Set();
+        for (const item of items(declared)) {
+            const name = str(item);
+            if (name === undefined)
+                continue; // apiprops-schema's business
+            if (seen.has(name)) {
+                report({ file: apiProperties, node: item, recommended: true, message: `scriptOperations lists ${quote(name)} twice; remove the duplicate`, fix: removal(item) });
+                continue;
+            }
+            seen.add(name);
+            if (ids.has(name))
+                continue;
+            const near = caseless.get(name.toLowerCase());
+            report({
+                file: apiProperties,
+                node: item,
+                message: near
+                    ? `scriptOperations lists ${quote(name)}; the operationId is spelled ${quote(near)} (operationIds are case-sensitive)`
+                    : `scriptOperations lists ${quote(name)}, which is no operationId in the definition; use an existing operationId or remove it`,
+                ...(near ? { fix: { offset: item.offset, length: item.length, text: JSON.stringify(near) } } : {}),
+            });
+        }
+    },
+}));
+/** Removes an array item with the comma before it (or after it, for the first item). */
+function removal(item) {
+    const parent = item.parent;
+    const siblings = parent?.children ?? [];
+    const index = siblings.indexOf(item);
+    const previous = siblings[index - 1];
+    if (previous)
+        return { offset: previous.offset + previous.length, length: item.offset + item.length - (previous.offset + previous.length), text: '' };
+    const next = siblings[index + 1];
+    if (next)
+        return { offset: item.offset, length: next.offset - item.offset, text: '' };
+    return { offset: item.offset, length: item.length, text: '' };
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/policy-templates.ts
+
+
+
+const P = 'x-ms-apimTemplateParameter.';
+/**
+ * Policy templates and their required parameters, from Microsoft's paconn-apiProperties.schema.json
+ * (templateIds are matched without regard to case: the schema lists "dynamichosturl", "dynamicHostUrl"…).
+ */
+const POLICY_TEMPLATES = {
+    convertarraytoobject: { name: 'convertarraytoobject', required: ['propertyParentPath', 'keyWithinCollectionPath', 'newPropertyPath'], optional: ['propertySubPath', 'retainKey'] },
+    convertobjecttoarray: { name: 'convertobjecttoarray', required: ['propertyParentPath', 'newPropertyPath'], optional: ['propertySubPath', 'keyName', 'valueName'] },
+    dynamichosturl: { name: 'dynamichosturl', required: ['urlTemplate'], optional: [] },
+    encodepropertyvalue: { name: 'encodepropertyvalue', required: ['propertyParentPath', 'newPropertyPath'], optional: ['propertySubPath'] },
+    pollingtrigger: { name: 'pollingtrigger', required: ['triggerConfig', 'triggerDataPath'], optional: [] },
+    routerequesttoendpoint: { name: 'routerequesttoendpoint', required: ['newPath'], optional: ['httpMethod'] },
+    setheader: { name: 'setheader', required: ['name', 'value'], optional: ['existsAction'] },
+    setproperty: { name: 'setproperty', required: ['newPropertyParentPathTemplate', 'newPropertySubPathTemplate', 'propertyValuePathTemplate'], optional: [] },
+    setqueryparameter: { name: 'setqueryparameter', required: ['name', 'value'], optional: ['existsAction'] },
+    setvaluefromurl: { name: 'setvaluefromurl', required: ['parameterTemplate', 'parameterValueUrl', 'parameterValuePathTemplate'], optional: ['httpMethod'] },
+    stringreplace: { name: 'stringreplace', required: ['propertyParentPath', 'sourceString', 'replacementString', 'newPropertyPath'], optional: ['propertySubPath'] },
+    stringtoarray: { name: 'stringtoarray', required: ['propertyParentPath', 'delimiterList', 'childPropertyName', 'newPropertyPath'], optional: ['propertySubPath'] },
+    updatenextlink: { name: 'updatenextlink', required: ['nextLinkPropertyName'], optional: ['nextLinkParentPropertyPath'] },
+};
+const COMMON = new Set(['x-ms-apimTemplate-operationName', 'x-ms-apimTemplate-policySection']);
+/* harmony default export */ const policy_templates = (defineRule({
+    meta: {
+        id: 'policy-templates',
+        criterion: 'definition',
+        description: 'Each policyTemplateInstances entry uses a known templateId with its required parameters, and its x-ms-apimTemplate-operationName entries are operationIds.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedApiProperties(connector);
+        if (!file)
+            return;
+        const instances = items(prop(prop(file.doc.root, 'properties'), 'policyTemplateInstances'));
+        if (instances.length === 0)
+            return;
+        // Only a definition that parsed completely tells which operationIds do not exist.
+        const parsed = parsedSwagger(connector);
+        const swagger = parsed && parsed.doc.problems.length === 0 ? parsed : undefined;
+        const ids = new Set();
+        for (const operation of swagger ? operations(swagger.doc.root) : []) {
+            const id = str(prop(operation.node, 'operationId'));
+            if (id !== undefined)
+                ids.add(id);
+        }
+        const caseless = new Map([...ids].map((id) => [id.toLowerCase(), id]));
+        for (const instance of instances) {
+            const idNode = prop(instance, 'templateId');
+            const templateId = str(idNode);
+            if (!idNode || templateId === undefined)
+                continue; // apiprops-schema's business
+            const template = POLICY_TEMPLATES[templateId.toLowerCase()];
+            const parameters = prop(instance, 'parameters');
+            if (!template) {
+                report({ file, node: idNode, message: `templateId ${quote(templateId)} is not a policy template; use one of ${Object.keys(POLICY_TEMPLATES).join(', ')}` });
+            }
+            else {
+                const keys = new Set(entries(parameters).map((e) => e.key));
+                const missing = template.required.filter((name) => !keys.has(P + name));
+                if (missing.length > 0) {
+                    report({
+                        file,
+                        node: parameters ?? idNode,
+                        at: parameters ? 'key' : 'value',
+                        message: `the ${template.name} policy lacks ${missing.map((m) => `"${P}${m}"`).join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} to its "parameters"`,
+                    });
+                }
+                const allowed = new Set([...template.required, ...template.optional].map((name) => P + name));
+                for (const { key, keyNode } of entries(parameters)) {
+                    if (COMMON.has(key) || allowed.has(key))
+                        continue;
+                    const near = [...allowed, ...COMMON].find((k) => k.toLowerCase() === key.toLowerCase());
+                    report({
+                        file,
+                        node: keyNode,
+                        recommended: near === undefined,
+                        message: near
+                            ? `policy parameter ${quote(key)} must be spelled ${quote(near)}`
+                            : `the ${template.name} policy has no parameter ${quote(key)}; remove it (its parameters: ${[...allowed].map((k) => k.slice(P.length)).join(', ')})`,
+                        ...(near ? { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(near) } } : {}),
+                    });
+                }
+            }
+            if (!swagger)
+                continue;
+            for (const item of items(prop(parameters, 'x-ms-apimTemplate-operationName'))) {
+                const name = str(item);
+                if (name === undefined || ids.has(name))
+                    continue;
+                const near = caseless.get(name.toLowerCase());
+                report({
+                    file,
+                    node: item,
+                    message: near
+                        ? `x-ms-apimTemplate-operationName lists ${quote(name)}; the operationId is spelled ${quote(near)}`
+                        : `x-ms-apimTemplate-operationName lists ${quote(name)}, which is no operationId in the definition, so the ${template?.name ?? templateId} policy never runs for it; use an existing operationId or remove it`,
+                    ...(near ? { fix: { offset: item.offset, length: item.length, text: JSON.stringify(near) } } : {}),
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/schema-shared.ts
+// Helpers shared by the parameter and schema rules (catalog rows 78–90): a bounded walk over every
+// schema of the file, readable names for schema nodes, and formatting-preserving edits.
+
+
+
+const METHODS = new Set(HTTP_METHODS);
+/**
+ * Visits every schema of the file: parameters (body schemas and the parameter objects themselves),
+ * responses, notification content, #/parameters, #/responses and #/definitions, following
+ * properties, items, additionalProperties, allOf and `$ref`s. Each node is visited at most once per
+ * (role, top) pair, so a shared definition costs one visit however many operations use it.
+ * Iterative, with a depth bound: cycles and long `$ref` chains are safe.
+ */
+function forEachSchema(root, visit) {
+    let visits = walked.get(root);
+    if (!visits) {
+        const list = [];
+        walkSchemas(root, (schema) => list.push(schema));
+        walked.set(root, (visits = list));
+    }
+    for (const schema of visits)
+        visit(schema);
+}
+/** One walk per parsed file, shared by every rule that looks at schemas (the tree is never mutated). */
+const walked = new WeakMap();
+function walkSchemas(root, visit) {
+    const seen = new Set();
+    const ids = new Map();
+    const idOf = (node) => {
+        let id = ids.get(node);
+        if (id === undefined)
+            ids.set(node, (id = ids.size));
+        return id;
+    };
+    const stack = [];
+    const walk = () => {
+        while (stack.length > 0) {
+            const item = stack.pop();
+            const node = item.raw && deref(root, item.raw);
+            if (!node || node.type !== 'object' || item.depth > MAX_SCHEMA_DEPTH)
+                continue;
+            const key = `${idOf(node)}:${item.role}:${item.top ? 1 : 0}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const { depth } = item;
+            visit({ node, role: item.role, top: item.top, parameter: item.parameter, via: item.via, parent: item.parent, name: item.name });
+            const next = [];
+            const child = (raw, via, extra = {}) => {
+                if (raw)
+                    next.push({ raw, depth: depth + 1, role: item.role, top: false, parameter: item.parameter && via === 'items', via, ...extra });
+            };
+            if (!item.parameter) {
+                for (const { key: name, value } of entries(prop(node, 'properties')))
+                    child(value, 'property', { parent: node, name });
+                const additional = prop(node, 'additionalProperties');
+                if (additional?.type === 'object')
+                    child(additional, 'additionalProperties');
+                for (const member of items(prop(node, 'allOf')))
+                    child(member, 'allOf');
+            }
+            const itemsNode = prop(node, 'items');
+            if (itemsNode?.type === 'object')
+                child(itemsNode, 'items');
+            else
+                for (const tuple of items(itemsNode))
+                    child(tuple, 'items');
+            for (let i = next.length - 1; i >= 0; i--)
+                stack.push(next[i]);
+        }
+    };
+    const start = (raw, role, top, parameter = false) => {
+        stack.push({ raw, depth: 0, role, top, parameter, via: 'root' });
+        walk();
+    };
+    for (const site of allParameters(root)) {
+        if (site.in === 'body')
+            start(prop(site.node, 'schema'), 'request', true);
+        else
+            start(site.node, 'request', false, true);
+    }
+    for (const operation of operations(root)) {
+        for (const { value } of entries(prop(operation.node, 'responses')))
+            start(prop(deref(root, value), 'schema'), 'response', true);
+        start(prop(prop(operation.node, 'x-ms-notification-content'), 'schema'), 'response', true);
+    }
+    for (const { value } of entries(prop(root, 'responses')))
+        start(prop(value, 'schema'), 'response', true);
+    for (const { value } of entries(prop(root, 'definitions'))) {
+        // Reached through a use above already: visit unused definitions only, so they are still checked.
+        const resolved = deref(root, value);
+        const used = resolved && ['request:0', 'request:1', 'response:0', 'response:1'].some((suffix) => seen.has(`${idOf(resolved)}:${suffix}`));
+        if (!used)
+            start(value, 'unused', false);
+    }
+}
+const operationsByNode = new WeakMap();
+/** The file's operations keyed by their operation object, computed once per parsed file. */
+function operationIndex(root) {
+    let index = operationsByNode.get(root);
+    if (!index) {
+        index = new Map(operations(root).map((operation) => [operation.node, operation]));
+        operationsByNode.set(root, index);
+    }
+    return index;
+}
+/** The operation whose subtree holds a node (nodes under /paths/{path}/{method}), else undefined. */
+function enclosingOperation(root, node) {
+    const index = operationIndex(root);
+    for (let current = node; current; current = current.parent) {
+        const operation = index.get(current);
+        if (operation)
+            return operation;
+    }
+    return undefined;
+}
+function schema_shared_unescape(segment) {
+    return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+/**
+ * How messages name a schema node: "property 'owner.name' of #/definitions/Frame",
+ * "the body of POST /frames (AddFrame)", "items of the 200 response of GET /frames (ListFrames)".
+ */
+function schemaName(root, node) {
+    const segments = pointerOf(node).split('/').slice(1).map(schema_shared_unescape);
+    let base;
+    let rest;
+    const [first, second, third] = segments;
+    if (first === 'definitions' && second !== undefined) {
+        base = `#/definitions/${second}`;
+        rest = segments.slice(2);
+    }
+    else if ((first === 'parameters' || first === 'responses') && second !== undefined) {
+        base = `#/${first}/${second}`;
+        rest = segments.slice(2);
+        if (rest[0] === 'schema') {
+            base = first === 'parameters' ? `the body of ${base}` : base;
+            rest = rest.slice(1);
+        }
+    }
+    else if (first === 'paths' && second !== undefined && third !== undefined && METHODS.has(third)) {
+        const operation = [...operationIndex(root).values()].find((op) => op.path === second && op.method === third);
+        const label = operation ? operationLabel(operation) : `${third.toUpperCase()} ${second}`;
+        const [kind, index, sub] = segments.slice(3);
+        if (kind === 'parameters' && index !== undefined) {
+            const parameter = deref(root, atIndex(prop(operation?.node, 'parameters'), Number(index)));
+            const name = str(prop(parameter, 'name'));
+            if (sub === 'schema') {
+                base = `the body of ${label}`;
+                rest = segments.slice(6);
+            }
+            else {
+                base = `parameter ${name === undefined ? '(unnamed)' : `'${name}'`} of ${label}`;
+                rest = segments.slice(5);
+            }
+        }
+        else if (kind === 'responses' && index !== undefined && sub === 'schema') {
+            base = `the ${index} response of ${label}`;
+            rest = segments.slice(6);
+        }
+        else if (kind === 'x-ms-notification-content' && index === 'schema') {
+            base = `the notification content of ${label}`;
+            rest = segments.slice(5);
+        }
+        else {
+            return `#${pointerOf(node)}`;
+        }
+    }
+    else {
+        return `#${pointerOf(node)}`;
+    }
+    const path = [];
+    for (let i = 0; i < rest.length; i++) {
+        const segment = rest[i];
+        if (segment === 'properties' && i + 1 < rest.length)
+            path.push(rest[++i].replace(/\./g, '\\.'));
+        else if (segment === 'items')
+            path.push('[]');
+        else if (segment === 'additionalProperties')
+            path.push('{*}');
+        else if (segment === 'allOf')
+            i++;
+        else if (path.length > 0 || segment !== 'schema')
+            path.push(segment);
+    }
+    if (path.length === 0)
+        return base;
+    const joined = path.join('.').replace(/\.\[\]/g, '[]').replace(/\.\{\*\}/g, '{*}');
+    return joined.startsWith('[]') || joined.startsWith('{*}') ? `${joined === '[]' ? 'items' : `'${joined}'`} of ${base}` : `property '${joined}' of ${base}`;
+}
+function atIndex(list, index) {
+    return list?.type === 'array' ? list.children?.[index] : undefined;
+}
+/** The JSON type name of a node's value ("string", "integer", "number", "boolean", "array", "object", "null"). */
+function jsonTypeOf(node) {
+    if (node.type === 'number')
+        return Number.isInteger(node.value) ? 'integer' : 'number';
+    return node.type;
+}
+/** Whether a value node fits a Swagger type (integers are numbers too). Unknown types fit anything. */
+function fitsType(value, type) {
+    const actual = jsonTypeOf(value);
+    switch (type) {
+        case 'string':
+        case 'boolean':
+        case 'array':
+        case 'object':
+        case 'integer':
+            return actual === type;
+        case 'number':
+            return actual === 'number' || actual === 'integer';
+        default:
+            return true;
+    }
+}
+/**
+ * The literal a mistyped string stands for ("true" for boolean, "10" for integer), when the
+ * rewrite is unambiguous; undefined otherwise.
+ */
+function literalFor(value, type) {
+    const text = str(value);
+    if (text === undefined)
+        return undefined;
+    if (type === 'boolean' && (text === 'true' || text === 'false'))
+        return text;
+    if (type === 'integer' && /^-?(0|[1-9]\d{0,14})$/.test(text))
+        return text;
+    if (type === 'number' && /^-?(0|[1-9]\d{0,14})(\.\d{1,15})?$/.test(text))
+        return text;
+    return undefined;
+}
+/** Replaces a value node's text. */
+function replaceFix(value, text) {
+    return { offset: value.offset, length: value.length, text };
+}
+/**
+ * Appends `member` after the last child of an object or array node, in the file's own style: on its
+ * own line with the indentation and line ending of the last child, or inline when the container is
+ * written on one line.
+ */
+function appendFix(text, container, member) {
+    const children = container.children ?? [];
+    const last = children[children.length - 1];
+    if (!last)
+        return { offset: container.offset + 1, length: 0, text: member };
+    const previous = children[children.length - 2];
+    const gapStart = previous ? previous.offset + previous.length : container.offset + 1;
+    const gap = text.slice(gapStart, last.offset);
+    const end = last.offset + last.length;
+    const newline = gap.lastIndexOf('\n');
+    if (newline < 0)
+        return { offset: end, length: 0, text: `, ${member}` };
+    const eol = gap[newline - 1] === '\r' ? '\r\n' : '\n';
+    return { offset: end, length: 0, text: `,${eol}${gap.slice(newline + 1)}${member}` };
+}
+/** Adds `"key": valueJson` as the last property of an object node. */
+function insertPropertyFix(text, object, key, valueJson) {
+    return appendFix(text, object, `${JSON.stringify(key)}: ${valueJson}`);
+}
+/**
+ * Removes one property (given its value node) or one array item, with the comma that separates it,
+ * leaving the rest of the file as it was.
+ */
+function removeFix(value) {
+    const member = value.parent?.type === 'property' ? value.parent : value;
+    const container = member.parent;
+    const siblings = container?.children;
+    if (!container || !siblings)
+        return undefined;
+    const index = siblings.indexOf(member);
+    const previous = siblings[index - 1];
+    const next = siblings[index + 1];
+    const end = member.offset + member.length;
+    if (previous)
+        return { offset: previous.offset + previous.length, length: end - (previous.offset + previous.length), text: '' };
+    if (next)
+        return { offset: member.offset, length: next.offset - member.offset, text: '' };
+    return { offset: container.offset + 1, length: container.offset + container.length - 1 - (container.offset + 1), text: '' };
+}
+/** Path template variables, in order ("/a/{id}/b/{name}" → ["id", "name"]). */
+function pathVariables(path) {
+    return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]);
+}
+/** Whether an object node has any of the given keys (one pass over its properties, no lookups). */
+function hasAnyKey(node, keys) {
+    for (const property of node.children ?? []) {
+        if (keys.has(property.children?.[0]?.value))
+            return true;
+    }
+    return false;
+}
+/** The value of `"type"` when it is a string. */
+function typeOf(node) {
+    return str(prop(node, 'type'));
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/param-path.ts
+
+
+
+
+
+/* harmony default export */ const param_path = (defineRule({
+    meta: {
+        id: 'param-path',
+        criterion: 'definition',
+        description: 'Path parameters are required and appear in the path template; every template variable has a path parameter.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const text = file.doc.text;
+        const notInTemplate = new Set();
+        for (const operation of operations(root)) {
+            const variables = pathVariables(operation.path);
+            const pathParameters = swagger_parametersOf(root, operation).filter((parameter) => parameter.in === 'path');
+            const declared = new Set(pathParameters.map((parameter) => parameter.name));
+            const missing = variables.filter((variable, index) => !declared.has(variable) && variables.indexOf(variable) === index);
+            if (missing.length > 0) {
+                const names = missing.map((variable) => `{${variable}}`).join(', ');
+                report({
+                    file,
+                    node: operation.node,
+                    at: 'key',
+                    message: `${operationLabel(operation)} has no path parameter for ${names} in its path; add a parameter with "in": "path", "required": true and that name (OperationMissingPathParameter)`,
+                });
+            }
+            for (const parameter of pathParameters) {
+                if (parameter.name === undefined || variables.includes(parameter.name))
+                    continue;
+                // A #/parameters definition used by several operations of one path is reported once per path.
+                const key = `${parameter.node.offset}\u0000${operation.path}`;
+                if (notInTemplate.has(key))
+                    continue;
+                notInTemplate.add(key);
+                report({
+                    file,
+                    node: prop(parameter.node, 'name') ?? parameter.node,
+                    message: `path parameter ${quote(parameter.name)} of ${operationLabel(operation)} is not in the path template ${quote(operation.path)}; add {${parameter.name}} to the path or change "in" (PathParameterNotDefinedInTemplate)`,
+                });
+            }
+        }
+        for (const site of allParameters(root)) {
+            if (site.in !== 'path')
+                continue;
+            const required = prop(site.node, 'required');
+            if (required?.type === 'boolean' && required.value === true)
+                continue;
+            const label = parameterLabel(site);
+            if (!required) {
+                report({
+                    file,
+                    node: site.node,
+                    at: 'key',
+                    message: `${label} is a path parameter without "required": true; add it, path values are always required (PathParameterMustBeRequired)`,
+                    fix: insertPropertyFix(text, site.node, 'required', 'true'),
+                });
+            }
+            else {
+                const shown = str(required) !== undefined ? quote(str(required)) : text.slice(required.offset, required.offset + required.length);
+                report({
+                    file,
+                    node: required,
+                    message: `${label} is a path parameter with "required": ${shown}; set it to true, path values are always required (PathParameterMustBeRequired)`,
+                    fix: replaceFix(required, 'true'),
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/param-url-encoding.ts
+
+
+
+
+const KEY = 'x-ms-url-encoding';
+const param_url_encoding_VALUES = ['single', 'double'];
+/* harmony default export */ const param_url_encoding = (defineRule({
+    meta: {
+        id: 'param-url-encoding',
+        criterion: 'definition',
+        description: 'Path parameters set x-ms-url-encoding to "single" or "double" (recommended); other parameters do not set it.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const text = file.doc.text;
+        for (const site of allParameters(file.doc.root)) {
+            const encoding = prop(site.node, KEY);
+            const label = parameterLabel(site);
+            if (site.in === 'path') {
+                if (!encoding) {
+                    // The validator warns (PathParameterMissingEncoding); 622 path parameters of merged
+                    // certified connectors omit it, so this stays a recommendation.
+                    report({
+                        file,
+                        node: site.node,
+                        at: 'key',
+                        recommended: true,
+                        message: `${label} has no ${KEY}; add "${KEY}": "single" so values with '/' or '%' reach the service intact (PathParameterMissingEncoding)`,
+                        fix: insertPropertyFix(text, site.node, KEY, '"single"'),
+                    });
+                    continue;
+                }
+                const value = str(encoding);
+                if (value !== undefined && param_url_encoding_VALUES.includes(value))
+                    continue;
+                const lower = value?.trim().toLowerCase();
+                const shown = value === undefined ? 'a non-string value' : quote(value);
+                report({
+                    file,
+                    node: encoding,
+                    message: `${label} has ${KEY} ${shown}; use "single" or "double"`,
+                    ...(lower !== undefined && param_url_encoding_VALUES.includes(lower) ? { fix: replaceFix(encoding, JSON.stringify(lower)) } : {}),
+                });
+            }
+            else if (encoding) {
+                const fix = removeFix(encoding);
+                if (site.in === 'query') {
+                    report({
+                        file,
+                        node: encoding,
+                        at: 'key',
+                        message: `${label} sets ${KEY}; query values are always single-encoded, remove it (QueryParameterEncodingNotSupported)`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+                else {
+                    report({
+                        file,
+                        node: encoding,
+                        at: 'key',
+                        recommended: true,
+                        message: `${label} sets ${KEY}, which applies to path parameters only; remove it`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/param-uniqueness.ts
+
+
+
+
+/** name + in; header names compare case-insensitively, as HTTP does. */
+function identity(parameter) {
+    const name = str(prop(parameter, 'name'));
+    const location = str(prop(parameter, 'in'));
+    if (name === undefined || location === undefined)
+        return undefined;
+    return `${location}\u0000${location === 'header' ? name.toLowerCase() : name}`;
+}
+/** Whether `path` ("a/b") names a property of a schema, following properties (and $refs) only. */
+function hasPropertyPath(root, schema, path) {
+    let current = schema && deref(root, schema);
+    for (const segment of path) {
+        current = deref(root, prop(prop(current, 'properties'), segment));
+        if (!current)
+            return false;
+    }
+    return true;
+}
+/* harmony default export */ const param_uniqueness = (defineRule({
+    meta: {
+        id: 'param-uniqueness',
+        criterion: 'definition',
+        description: 'Parameters are unique by name and location, at most one body, never body and formData together, names not ambiguous with body property paths.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const reported = new Set();
+        const once = (site) => {
+            if (reported.has(site))
+                return false;
+            reported.add(site);
+            return true;
+        };
+        const duplicates = (list, where, code) => {
+            const first = new Map();
+            for (const site of items(list)) {
+                const node = deref(root, site);
+                const key = node && identity(node);
+                if (!node || key === undefined)
+                    continue;
+                const previous = first.get(key);
+                if (previous === undefined)
+                    first.set(key, site);
+                else if (once(site)) {
+                    const line = file.doc.lines.position(previous.offset).line;
+                    report({
+                        file,
+                        node: site,
+                        message: `${where} lists parameter ${quote(str(prop(node, 'name')))} (${str(prop(node, 'in'))}) twice (first on line ${line}); remove one (${code})`,
+                    });
+                }
+            }
+        };
+        const checkBodies = (operation, label) => {
+            const parameters = swagger_parametersOf(root, operation);
+            const bodies = parameters.filter((parameter) => parameter.in === 'body');
+            for (const extra of bodies.slice(1)) {
+                if (once(extra.site)) {
+                    report({
+                        file,
+                        node: extra.site,
+                        message: `${label} has more than one body parameter (${bodies.map((b) => quote(b.name ?? '?')).join(', ')}); keep one and move the rest into its schema (OperationParametersContainMultipleBodyParameters)`,
+                    });
+                }
+            }
+            const form = parameters.find((parameter) => parameter.in === 'formData');
+            if (bodies[0] && form && once(form.site)) {
+                report({
+                    file,
+                    node: form.site,
+                    message: `${label} has both a body parameter ${quote(bodies[0].name ?? '?')} and formData parameter ${quote(form.name ?? '?')}; use one kind only (ParameterListContainsFormDataAndBody)`,
+                });
+            }
+            // "body/id" as a parameter name reads the same as the property id of the body parameter "body".
+            const body = bodies[0];
+            if (!body?.name)
+                return;
+            for (const parameter of parameters) {
+                if (parameter === body || !parameter.name?.startsWith(`${body.name}/`))
+                    continue;
+                if (hasPropertyPath(root, prop(body.node, 'schema'), parameter.name.split('/').slice(1)) && once(parameter.site)) {
+                    report({
+                        file,
+                        node: prop(parameter.node, 'name') ?? parameter.site,
+                        message: `parameter name ${quote(parameter.name)} of ${label} is also the path of a property of the body ${quote(body.name)}; rename the parameter (OperationParameterNameIsAmbiguous)`,
+                    });
+                }
+            }
+        };
+        const pathItems = new Set();
+        for (const operation of operations(root)) {
+            const label = operationLabel(operation);
+            if (!pathItems.has(operation.pathItem)) {
+                pathItems.add(operation.pathItem);
+                duplicates(prop(operation.pathItem, 'parameters'), `path ${operation.path}`, 'PathParametersContainDuplicateParameter');
+            }
+            duplicates(prop(operation.node, 'parameters'), label, 'OperationParametersContainDuplicateParameter');
+            checkBodies(operation, label);
+        }
+        // Path items without operations still declare parameters.
+        for (const { key, value } of entries(prop(root, 'paths'))) {
+            if (!pathItems.has(value))
+                duplicates(prop(value, 'parameters'), `path ${key}`, 'PathParametersContainDuplicateParameter');
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/param-reserved.ts
+
+
+
+/**
+ * Headers the platform writes itself: transport headers of the gateway, and Authorization when the
+ * connector has a security definition. The validator's reserved list (ReservedParameterIsUsed) is
+ * not published, so these are warnings.
+ */
+const PLATFORM_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'proxy-authorization']);
+/* harmony default export */ const param_reserved = (defineRule({
+    meta: {
+        id: 'param-reserved',
+        criterion: 'definition',
+        description: 'No parameter is named connectionId; no parameter takes a header the platform sets itself.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const secured = entries(prop(root, 'securityDefinitions')).length > 0;
+        for (const site of allParameters(root)) {
+            if (site.name === undefined)
+                continue;
+            const name = site.name.trim().toLowerCase();
+            const nameNode = prop(site.node, 'name') ?? site.node;
+            if (name === 'connectionid') {
+                report({
+                    file,
+                    node: nameNode,
+                    message: `${parameterLabel(site)} is named ${quote(site.name)}, which the platform reserves for the connection; rename it, e.g. "${site.in === 'path' ? 'id' : 'connection'}" with an x-ms-summary (ConnectionIdParameterNotAllowed)`,
+                });
+            }
+            else if (site.in === 'header' && (PLATFORM_HEADERS.has(name) || (name === 'authorization' && secured))) {
+                const why = name === 'authorization' ? 'the connection adds it from the security definition' : 'the gateway sets it for every request';
+                report({
+                    file,
+                    node: nameNode,
+                    recommended: true,
+                    message: `${parameterLabel(site)} takes the header ${quote(site.name)}, but ${why}; remove the parameter (ReservedParameterIsUsed)`,
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/param-body-schema.ts
+
+
+
+/** Keywords of non-body parameters that a body parameter must express inside its schema instead. */
+const NON_BODY_KEYWORDS = [
+    'type', 'format', 'items', 'collectionFormat', 'default', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
+    'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'enum', 'multipleOf', 'allowEmptyValue',
+];
+/* harmony default export */ const param_body_schema = (defineRule({
+    meta: {
+        id: 'param-body-schema',
+        criterion: 'definition',
+        description: 'Body parameters define a schema and nothing of a non-body parameter; other parameters define no schema.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const site of allParameters(file.doc.root)) {
+            if (site.in === undefined)
+                continue;
+            const schema = prop(site.node, 'schema');
+            const label = parameterLabel(site);
+            if (site.in === 'body') {
+                if (!schema) {
+                    report({ file, node: site.node, at: 'key', message: `${label} has no schema; add "schema" with the body's type (BodyParameterSchemaRequired)` });
+                }
+                for (const keyword of NON_BODY_KEYWORDS) {
+                    const value = prop(site.node, keyword);
+                    if (value) {
+                        report({
+                            file,
+                            node: value,
+                            at: 'key',
+                            message: `${label} uses "${keyword}", which body parameters cannot; move it into "schema" (BodyParameterPropertyNotValid)`,
+                        });
+                    }
+                }
+            }
+            else if (schema) {
+                report({
+                    file,
+                    node: schema,
+                    at: 'key',
+                    message: `${label} is in ${site.in} but defines "schema", which only body parameters can; use "type" (and "items") instead (NonBodyParameterSchemaNotValid)`,
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/param-file-binary.ts
+
+
+
+
+
+const FORM_URLENCODED = 'application/x-www-form-urlencoded';
+function param_file_binary_mimeTypes(node) {
+    if (!node)
+        return undefined;
+    return items(node).flatMap((item) => {
+        const value = str(item);
+        return value === undefined ? [] : [value.split(';')[0]?.trim().toLowerCase() ?? ''];
+    });
+}
+function isBinary(node) {
+    return typeOf(node) === 'string' && str(prop(node, 'format')) === 'binary';
+}
+/* harmony default export */ const param_file_binary = (defineRule({
+    meta: {
+        id: 'param-file-binary',
+        criterion: 'definition',
+        description: 'type file only in formData or at the root of a response; string/binary only at the top of a body, formData or response; US-ASCII formData names.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        for (const site of allParameters(root)) {
+            const label = parameterLabel(site);
+            if (typeOf(site.node) === 'file' && site.in !== 'formData' && site.in !== 'body') {
+                report({
+                    file,
+                    node: prop(site.node, 'in') ?? site.node,
+                    message: `${label} has type 'file' but is in ${site.in ?? 'no location'}; files are sent as formData (FileParameterMustBeInFormData)`,
+                });
+            }
+            // eslint-disable-next-line no-control-regex
+            if (site.in === 'formData' && site.name !== undefined && /[^\x00-\x7f]/.test(site.name)) {
+                report({
+                    file,
+                    node: prop(site.node, 'name') ?? site.node,
+                    message: `${label} has a name with characters outside US-ASCII; rename it with ASCII characters only (InvalidFormDataParameterName)`,
+                });
+            }
+        }
+        forEachSchema(root, ({ node, role, top, parameter, via }) => {
+            const type = typeOf(node);
+            // The root of a definition no operation uses: where it would be used is unknown.
+            const unusedRoot = role === 'unused' && via === 'root';
+            if (type === 'file' && !parameter && !(role === 'response' && top) && !unusedRoot) {
+                report({
+                    file,
+                    node: prop(node, 'type'),
+                    message: `${schemaName(root, node)} has type 'file'; only formData parameters and the root of a response schema can, use "type": "string", "format": "binary" at the top of the body instead (SchemaTypeFileNotValid)`,
+                });
+            }
+            // Non-body parameters: only formData may carry binary content.
+            const allowed = parameter ? str(prop(node, 'in')) === 'formData' : top || unusedRoot;
+            if (isBinary(node) && !allowed) {
+                report({
+                    file,
+                    node: prop(node, 'format'),
+                    message: `${schemaName(root, node)} is string/binary below the top level; binary content can only be a whole body, a formData parameter or a whole response (InvalidStringBinaryProperty)`,
+                });
+            }
+        });
+        // string/binary or file content cannot be sent form-urlencoded.
+        const rootConsumes = param_file_binary_mimeTypes(prop(root, 'consumes'));
+        for (const operation of operations(root)) {
+            const consumes = param_file_binary_mimeTypes(prop(operation.node, 'consumes')) ?? rootConsumes ?? [];
+            if (!consumes.includes(FORM_URLENCODED) || consumes.includes('multipart/form-data'))
+                continue;
+            for (const parameter of swagger_parametersOf(root, operation)) {
+                const binary = parameter.in === 'formData'
+                    ? typeOf(parameter.node) === 'file' || isBinary(parameter.node)
+                    : parameter.in === 'body' && isBinary(prop(parameter.node, 'schema'));
+                if (binary) {
+                    report({
+                        file,
+                        node: parameter.site,
+                        message: `${operationLabel(operation)} consumes only ${FORM_URLENCODED}, which cannot carry the binary parameter ${quote(parameter.name ?? '?')}; consume multipart/form-data (StringBinaryNotSupportedForFormUrlEncoded)`,
+                    });
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/param-internal-defaults.ts
+
+
+
+
+/** The platform fills these itself: a webhook's callback URL. */
+function platformFilled(node) {
+    return prop(node, 'x-ms-notification-url')?.value === true;
+}
+/** An object whose own properties carry the values (their defaults are checked one by one). */
+function param_internal_defaults_hasProperties(node) {
+    return (prop(node, 'properties')?.children?.length ?? 0) > 0;
+}
+/* harmony default export */ const param_internal_defaults = (defineRule({
+    meta: {
+        id: 'param-internal-defaults',
+        criterion: 'definition',
+        description: 'Internal required parameters and request properties have a default; internal ones with a default are required (recommended).',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const text = file.doc.text;
+        for (const site of allParameters(root)) {
+            // A body is filled from its schema's properties, checked below.
+            if (site.in === 'body' || !isInternal(site.node) || platformFilled(site.node))
+                continue;
+            const required = prop(site.node, 'required');
+            const isRequired = required?.value === true;
+            const hasDefault = prop(site.node, 'default') !== undefined;
+            const label = parameterLabel(site);
+            if (isRequired && !hasDefault) {
+                report({
+                    file,
+                    node: prop(site.node, 'x-ms-visibility'),
+                    message: `${label} is internal and required but has no default, so users can never give it a value; add "default" or make it visible (PropertyMustBeRequired)`,
+                });
+            }
+            else if (!isRequired && hasDefault) {
+                const fix = required ? replaceFix(required, 'true') : insertPropertyFix(text, site.node, 'required', 'true');
+                report({
+                    file,
+                    node: required ?? site.node,
+                    at: required ? 'value' : 'key',
+                    recommended: true,
+                    message: `${label} is internal with a default but optional, so the default is never sent; set "required": true (InternalPropertyWithDefaultOptional)`,
+                    fix,
+                });
+            }
+        }
+        const reported = new Set();
+        forEachSchema(root, ({ node, role, parent, name, via }) => {
+            if (role !== 'request' || via !== 'property' || !parent || name === undefined)
+                return;
+            if (reported.has(node) || !isInternal(node) || platformFilled(node) || param_internal_defaults_hasProperties(node))
+                return;
+            const requiredList = prop(parent, 'required');
+            const isRequired = items(requiredList).some((item) => str(item) === name);
+            const hasDefault = prop(node, 'default') !== undefined;
+            const label = schemaName(root, node);
+            if (isRequired && !hasDefault) {
+                reported.add(node);
+                report({
+                    file,
+                    node: prop(node, 'x-ms-visibility'),
+                    message: `${label} is internal and required but has no default, so users can never give it a value; add "default" or make it visible (PropertyMustBeRequired)`,
+                });
+            }
+            else if (!isRequired && hasDefault) {
+                reported.add(node);
+                const fix = requiredList?.type === 'array'
+                    ? appendFix(text, requiredList, JSON.stringify(name))
+                    : insertPropertyFix(text, parent, 'required', JSON.stringify([name]));
+                report({
+                    file,
+                    node: prop(node, 'x-ms-visibility'),
+                    recommended: true,
+                    message: `${label} is internal with a default but not in "required", so the default is never sent; add ${JSON.stringify(name)} to "required" (InternalPropertyWithDefaultOptional)`,
+                    ...(requiredList && requiredList.type !== 'array' ? {} : { fix }),
+                });
+            }
+        });
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/param-keywords.ts
+
+
+
+
+const SWAGGER_FORMATS = ['csv', 'ssv', 'tsv', 'pipes', 'multi'];
+/** What merged connectors use; the validator's supported list (CollectionFormatValueNotSupported) is not published. */
+const KNOWN_SUPPORTED = ['csv', 'multi'];
+/* harmony default export */ const param_keywords = (defineRule({
+    meta: {
+        id: 'param-keywords',
+        criterion: 'definition',
+        description: 'allowEmptyValue only on query/formData; collectionFormat a supported value where it applies; no uniqueItems on parameters.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        for (const site of allParameters(file.doc.root)) {
+            if (site.in === undefined || site.in === 'body')
+                continue;
+            const label = parameterLabel(site);
+            const allowEmpty = prop(site.node, 'allowEmptyValue');
+            if (allowEmpty && site.in !== 'query' && site.in !== 'formData') {
+                const fix = removeFix(allowEmpty);
+                report({
+                    file,
+                    node: allowEmpty,
+                    at: 'key',
+                    message: `${label} is in ${site.in} but uses "allowEmptyValue", which only query and formData parameters can; remove it (AllowEmptyValueOnlyValidForQueryFormData)`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+            const formatNode = prop(site.node, 'collectionFormat');
+            const format = str(formatNode);
+            if (formatNode && format !== undefined) {
+                if (!SWAGGER_FORMATS.includes(format)) {
+                    report({ file, node: formatNode, message: `${label} has collectionFormat ${quote(format)}; use "csv" or "multi" (CollectionFormatValueNotSupported)` });
+                }
+                else if (format === 'multi' && site.in !== 'query' && site.in !== 'formData') {
+                    report({ file, node: formatNode, message: `${label} is in ${site.in} but has collectionFormat "multi", which only query and formData parameters can; use "csv"` });
+                }
+                else if (!KNOWN_SUPPORTED.includes(format)) {
+                    report({
+                        file,
+                        node: formatNode,
+                        recommended: true,
+                        message: `${label} has collectionFormat ${quote(format)}, which the platform may not support (its list is not published); prefer "csv" or "multi" (CollectionFormatValueNotSupported)`,
+                    });
+                }
+                else if (typeOf(site.node) !== undefined && typeOf(site.node) !== 'array') {
+                    report({ file, node: formatNode, recommended: true, message: `${label} has collectionFormat but is not an array; remove it or make the parameter "type": "array"` });
+                }
+            }
+            const unique = prop(site.node, 'uniqueItems');
+            if (unique) {
+                const fix = removeFix(unique);
+                report({
+                    file,
+                    node: unique,
+                    at: 'key',
+                    recommended: true,
+                    message: `${label} uses "uniqueItems", which the validator rejects on parameters (where it does so exactly is not published); remove it and deduplicate in the service (SwaggerKeywordNotSupported)`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/schema-types.ts
+
+
+
+
+const TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'file'];
+/** Formats of numeric types merged connectors use; the validator's list (UnrecognizedTypeFormat) is not published. */
+const NUMERIC_FORMATS = {
+    integer: ['int32', 'int64'],
+    number: ['float', 'double', 'decimal', 'int32', 'int64'],
+};
+/** Property names of an object schema, including those its allOf members bring; undefined when unknowable. */
+function propertyNames(root, schema) {
+    const names = new Set();
+    const stack = [{ node: schema, depth: 0 }];
+    const seen = new Set();
+    while (stack.length > 0) {
+        const { node: raw, depth } = stack.pop();
+        const node = raw && deref(root, raw);
+        if (!node)
+            return undefined;
+        if (seen.has(node) || depth > MAX_SCHEMA_DEPTH)
+            continue;
+        seen.add(node);
+        for (const { key } of entries(prop(node, 'properties')))
+            names.add(key);
+        for (const member of items(prop(node, 'allOf')))
+            stack.push({ node: member, depth: depth + 1 });
+    }
+    return names;
+}
+/* harmony default export */ const schema_types = (defineRule({
+    meta: {
+        id: 'schema-types',
+        criterion: 'definition',
+        description: 'Known types and formats, arrays with items, defaults of the declared type, valid required lists and discriminators.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const done = new Set();
+        const readOnlyDone = new Set();
+        forEachSchema(root, ({ node, role, parameter }) => {
+            // Input-only check, for every role the node is reached with.
+            if (role === 'request' && !parameter && !readOnlyDone.has(node)) {
+                readOnlyDone.add(node);
+                for (const item of items(prop(node, 'required'))) {
+                    const name = str(item);
+                    const property = name === undefined ? undefined : deref(root, prop(prop(node, 'properties'), name));
+                    if (name !== undefined && prop(property, 'readOnly')?.value === true) {
+                        report({
+                            file,
+                            node: item,
+                            message: `${schemaName(root, node)} requires the read-only property ${quote(name)} in a request; drop it from "required" or remove "readOnly" (RequiredReadOnlyPropertyNotAllowedAsInput)`,
+                        });
+                    }
+                }
+            }
+            if (done.has(node))
+                return;
+            done.add(node);
+            const label = () => schemaName(root, node);
+            const typeNode = prop(node, 'type');
+            const type = str(typeNode);
+            if (typeNode && (type === undefined || !TYPES.includes(type))) {
+                const shown = type === undefined ? file.doc.text.slice(typeNode.offset, typeNode.offset + Math.min(typeNode.length, 40)) : quote(type);
+                report({ file, node: typeNode, message: `${label()} has type ${shown}; use one of ${TYPES.map((t) => `"${t}"`).join(', ')} (UnrecognizedTypeFormat)` });
+            }
+            const formatNode = prop(node, 'format');
+            const format = str(formatNode);
+            if (formatNode && format !== undefined && format !== '' && type !== undefined && type !== 'string' && type !== 'file') {
+                const known = NUMERIC_FORMATS[type];
+                if (!known || !known.includes(format)) {
+                    report({
+                        file,
+                        node: formatNode,
+                        recommended: true,
+                        message: `${label()} has type/format ${quote(`${type}/${format}`)}, which the platform may not recognize (its list is not published); ${known ? `use ${known.map((f) => `"${f}"`).join(' or ')}` : 'remove the format'} (UnrecognizedTypeFormat)`,
+                    });
+                }
+            }
+            if (type === 'array' && !prop(node, 'items')) {
+                report({ file, node: typeNode, message: `${label()} is an array without "items"; add "items" with the element schema (ArrayHasNoItems)` });
+            }
+            const fallback = prop(node, 'default');
+            if (fallback && type !== undefined && fallback.type !== 'null' && !fitsType(fallback, type)) {
+                const literal = literalFor(fallback, type);
+                report({
+                    file,
+                    node: fallback,
+                    message: `${label()} has a default of type ${jsonTypeOf(fallback)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `give a ${type} default`} (DefaultValueMustMatchType)`,
+                    ...(literal !== undefined ? { fix: replaceFix(fallback, literal) } : {}),
+                });
+            }
+            if (parameter)
+                return;
+            const required = prop(node, 'required');
+            if (required?.type === 'array') {
+                const list = items(required);
+                if (list.length === 0) {
+                    const fix = removeFix(required);
+                    report({
+                        file,
+                        node: required,
+                        at: 'key',
+                        message: `${label()} has an empty "required" list; remove it (RequiredPropertyArrayEmpty)`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+                else if (type !== undefined && type !== 'object') {
+                    report({ file, node: required, at: 'key', message: `${label()} is of type ${type} but has "required", which applies to objects only; remove it (RequiredPropertyNotOnObject)` });
+                }
+                else {
+                    const names = propertyNames(root, node);
+                    for (const item of list) {
+                        const name = str(item);
+                        if (names && name !== undefined && !names.has(name)) {
+                            report({
+                                file,
+                                node: item,
+                                message: `${label()} requires ${quote(name)}, which is not among its properties; define it or remove it from "required" (RequiredPropertyDefinitionMissing)`,
+                            });
+                        }
+                    }
+                }
+            }
+            const discriminatorNode = prop(node, 'discriminator');
+            const discriminator = str(discriminatorNode);
+            if (discriminatorNode && discriminator !== undefined) {
+                const property = deref(root, prop(prop(node, 'properties'), discriminator));
+                const isRequired = items(required).some((item) => str(item) === discriminator);
+                if (!property || !isRequired || str(prop(property, 'type')) !== 'string') {
+                    report({
+                        file,
+                        node: discriminatorNode,
+                        message: `${label()} has discriminator ${quote(discriminator)}, which must name a required string property of the schema; define it and list it in "required" (DiscriminatorMustBeARequiredStringProperty)`,
+                    });
+                }
+            }
+        });
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/schema-enums.ts
+
+
+
+/** Canonical text of a JSON value node, for comparing enum values (objects compared by text). */
+function canonical(text, node) {
+    if (node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null')
+        return `${node.type}:${String(node.value)}`;
+    return `${node.type}:${text.slice(node.offset, node.offset + node.length).replace(/\s+/g, '')}`;
+}
+function shown(text, node) {
+    const raw = text.slice(node.offset, node.offset + node.length);
+    return raw.length > 40 ? `${raw.slice(0, 39)}…` : raw;
+}
+/* harmony default export */ const schema_enums = (defineRule({
+    meta: {
+        id: 'schema-enums',
+        criterion: 'definition',
+        description: 'enum lists are non-empty, unique and of the declared type; x-ms-enum-values entries have a displayName and a value from the enum, once each.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const text = file.doc.text;
+        const done = new Set();
+        const relevant = new Set(['enum', 'x-ms-enum-values']);
+        forEachSchema(root, ({ node }) => {
+            if (done.has(node) || !hasAnyKey(node, relevant))
+                return;
+            done.add(node);
+            const enumNode = prop(node, 'enum');
+            const extension = prop(node, 'x-ms-enum-values');
+            if (!enumNode && !extension)
+                return;
+            const label = schemaName(root, node);
+            const type = typeOf(node);
+            const values = new Set();
+            if (enumNode?.type === 'array') {
+                const list = items(enumNode);
+                if (list.length === 0) {
+                    report({ file, node: enumNode, message: `${label} has an empty enum; list the allowed values or remove "enum" (EnumMustContainAtLeastOneElement)` });
+                }
+                for (const value of list) {
+                    const key = canonical(text, value);
+                    if (values.has(key)) {
+                        const fix = removeFix(value);
+                        report({
+                            file,
+                            node: value,
+                            message: `${label} lists the enum value ${shown(text, value)} twice; remove the duplicate (ArrayDuplicateValue)`,
+                            ...(fix ? { fix } : {}),
+                        });
+                        continue;
+                    }
+                    values.add(key);
+                    if (type !== undefined && value.type !== 'null' && !fitsType(value, type)) {
+                        const literal = literalFor(value, type);
+                        report({
+                            file,
+                            node: value,
+                            message: `${label} has the enum value ${shown(text, value)} of type ${jsonTypeOf(value)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `use ${type} values`} (InvalidEnumValue)`,
+                            // The rewrite must not create a duplicate of a value listed earlier.
+                            ...(literal !== undefined && !values.has(`${type === 'boolean' ? 'boolean' : 'number'}:${String(JSON.parse(literal))}`) ? { fix: replaceFix(value, literal) } : {}),
+                        });
+                    }
+                }
+            }
+            if (extension?.type !== 'array')
+                return;
+            if (enumNode?.type !== 'array' && items(extension).length > 0) {
+                report({ file, node: extension, at: 'key', message: `${label} has x-ms-enum-values but no enum; add "enum" with the values (InvalidEnumValuesExtensionValue)` });
+            }
+            const seenValues = new Set();
+            for (const entry of items(extension)) {
+                if (entry.type !== 'object')
+                    continue;
+                const displayName = prop(entry, 'displayName');
+                if (!displayName || (displayName.type === 'string' && displayName.value.trim() === '')) {
+                    report({
+                        file,
+                        node: displayName ?? entry,
+                        at: displayName ? 'value' : 'key',
+                        message: `an x-ms-enum-values entry of ${label} has ${displayName ? 'an empty' : 'no'} displayName; add the text users see (MissingEnumValuesDisplayName)`,
+                    });
+                }
+                const value = prop(entry, 'value');
+                if (!value) {
+                    report({ file, node: entry, message: `an x-ms-enum-values entry of ${label} has no value; add "value" from the enum (InvalidEnumValuesExtensionValue)` });
+                    continue;
+                }
+                const key = canonical(text, value);
+                if (seenValues.has(key)) {
+                    report({ file, node: value, message: `x-ms-enum-values of ${label} maps the value ${shown(text, value)} twice; keep one display name per value (DuplicateEnumValuesInExtension)` });
+                }
+                seenValues.add(key);
+                if (enumNode?.type === 'array' && !values.has(key)) {
+                    report({ file, node: value, message: `x-ms-enum-values of ${label} gives the value ${shown(text, value)}, which is not in its enum; use an enum value (InvalidEnumValuesExtensionValue)` });
+                }
+            }
+        });
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/schema-constraints.ts
+
+
+
+const RANGES = [
+    ['minimum', 'maximum'],
+    ['minLength', 'maxLength'],
+    ['minItems', 'maxItems'],
+    ['minProperties', 'maxProperties'],
+];
+const COUNTS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+/** Text keywords whose empty value says nothing (RequiredValueEmpty). */
+const TEXT_KEYWORDS = ['title', 'description', 'x-ms-summary', 'format', 'pattern', 'x-ms-visibility'];
+/** Parameter text is the completeness rules' business (param-x-ms-summary, param-description). */
+const PARAMETER_TEXT = new Set(['description', 'x-ms-summary']);
+const RELEVANT = new Set([...RANGES.flat(), ...COUNTS, 'multipleOf', 'exclusiveMaximum', 'exclusiveMinimum', 'pattern', ...TEXT_KEYWORDS]);
+/**
+ * .NET regular expression syntax that JavaScript lacks: inline options "(?i)", atomic groups "(?>",
+ * conditionals "(?(", comments "(?#", possessive-free anchors \A \Z \z, class subtraction "-[".
+ * Patterns using them cannot be judged here.
+ */
+const DOTNET_ONLY = /\(\?[imnsx-]+[):]|\(\?>|\(\?\(|\(\?#|\\[AZzG]|-\[/;
+function invalidPattern(pattern) {
+    if (DOTNET_ONLY.test(pattern))
+        return undefined;
+    try {
+        new RegExp(pattern);
+        return undefined;
+    }
+    catch (error) {
+        return error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    }
+}
+/* harmony default export */ const schema_constraints = (defineRule({
+    meta: {
+        id: 'schema-constraints',
+        criterion: 'definition',
+        description: 'Consistent min/max constraints, multipleOf > 0, exclusive bounds with their bound, valid patterns, no empty text values.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const done = new Set();
+        forEachSchema(root, ({ node, role, parameter, via }) => {
+            if (done.has(node) || !hasAnyKey(node, RELEVANT))
+                return;
+            done.add(node);
+            const label = () => schemaName(root, node);
+            for (const [low, high] of RANGES) {
+                const min = num(prop(node, low));
+                const max = num(prop(node, high));
+                if (min !== undefined && max !== undefined && min > max) {
+                    report({ file, node: prop(node, low), message: `${label()} has ${low} ${min} above ${high} ${max}; swap or correct them` });
+                }
+            }
+            for (const keyword of COUNTS) {
+                const value = num(prop(node, keyword));
+                if (value !== undefined && value < 0) {
+                    report({ file, node: prop(node, keyword), message: `${label()} has ${keyword} ${value}; it must be 0 or more (${keyword[0]?.toUpperCase()}${keyword.slice(1)}MustBeGreaterThanOrEqualToZero)` });
+                }
+            }
+            const multipleOf = prop(node, 'multipleOf');
+            if (multipleOf?.type === 'number' && multipleOf.value <= 0) {
+                report({ file, node: multipleOf, message: `${label()} has multipleOf ${String(multipleOf.value)}; it must be greater than zero (MultipleOfMustBeGreaterThanZero)` });
+            }
+            for (const [exclusive, bound] of [
+                ['exclusiveMaximum', 'maximum'],
+                ['exclusiveMinimum', 'minimum'],
+            ]) {
+                const flag = prop(node, exclusive);
+                if (flag && !prop(node, bound)) {
+                    const code = `${exclusive[0]?.toUpperCase()}${exclusive.slice(1)}Requires${bound[0]?.toUpperCase()}${bound.slice(1)}`;
+                    const fix = removeFix(flag);
+                    report({
+                        file,
+                        node: flag,
+                        at: 'key',
+                        message: `${label()} has ${exclusive} without ${bound}; add "${bound}" or remove "${exclusive}" (${code})`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+            }
+            const pattern = str(prop(node, 'pattern'));
+            if (pattern !== undefined && pattern !== '') {
+                const problem = invalidPattern(pattern);
+                if (problem !== undefined) {
+                    report({ file, node: prop(node, 'pattern'), message: `${label()} has the pattern ${quote(pattern, 60)}, which is not a valid regular expression (${problem}); correct it (PatternShouldBeValidRegularExpression)` });
+                }
+            }
+            for (const keyword of TEXT_KEYWORDS) {
+                const value = prop(node, keyword);
+                if (value?.type !== 'string' || value.value.trim() !== '')
+                    continue;
+                if (parameter && via === 'root' && PARAMETER_TEXT.has(keyword))
+                    continue;
+                // Response properties' text is response-property-metadata's business.
+                if (role === 'response' && via === 'property' && PARAMETER_TEXT.has(keyword))
+                    continue;
+                const fix = removeFix(value);
+                report({
+                    file,
+                    node: value,
+                    recommended: true,
+                    message: `${label()} has an empty ${keyword}; write a value or remove the key (RequiredValueEmpty)`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        });
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/dynamic-extensions.ts
+
+
+
+
+
+const KINDS = ['x-ms-dynamic-values', 'x-ms-dynamic-list', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'];
+/** The newer extension that states references unambiguously, per older one. */
+const SUCCESSOR = { 'x-ms-dynamic-values': 'x-ms-dynamic-list', 'x-ms-dynamic-schema': 'x-ms-dynamic-properties' };
+const TREE = 'x-ms-dynamic-tree';
+const ALL_KEYS = new Set([...KINDS, TREE, 'x-ms-editor']);
+/** Follows a path string ("value/items") through `properties` of a schema; 'unknown' where the schema does not say. */
+function followPath(root, schema, path) {
+    let current = schema && deref(root, schema);
+    const segments = path.split('/').filter((segment) => segment !== '');
+    if (segments.length > MAX_SCHEMA_DEPTH)
+        return 'unknown';
+    for (const segment of segments) {
+        if (!current || current.type !== 'object' || !prop(current, 'properties'))
+            return 'unknown';
+        if (KINDS.some((kind) => prop(current, kind)) || items(prop(current, 'allOf')).length > 0)
+            return 'unknown';
+        const properties = prop(current, 'properties');
+        // Property names are matched as the runtime reads JSON: exactly, else ignoring case.
+        const lower = segment.toLowerCase();
+        const next = prop(properties, segment) ?? entries(properties).find((entry) => entry.key.toLowerCase() === lower)?.value;
+        if (!next) {
+            const closed = properties !== undefined && (prop(current, 'additionalProperties') === undefined || prop(current, 'additionalProperties')?.value === false);
+            return closed ? 'missing' : 'unknown';
+        }
+        current = deref(root, next);
+    }
+    return current ? { node: current } : 'unknown';
+}
+/** The schema of the first 2xx response that has one. */
+function successSchema(root, operation) {
+    for (const response of responsesOf(root, operation)) {
+        if (/^2\d\d$/.test(response.code)) {
+            const schema = prop(response.node, 'schema');
+            if (schema)
+                return schema;
+        }
+    }
+    return undefined;
+}
+/* harmony default export */ const dynamic_extensions = (defineRule({
+    meta: {
+        id: 'dynamic-extensions',
+        criterion: 'definition',
+        description: 'x-ms-dynamic-values/-list/-schema/-properties/-tree call existing operations with existing parameters and read paths their responses have.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const byId = new Map();
+        for (const operation of operations(root)) {
+            const id = str(prop(operation.node, 'operationId'));
+            if (id !== undefined && !byId.has(id))
+                byId.set(id, operation);
+        }
+        const usedBy = new Map();
+        for (const site of allParameters(root))
+            usedBy.set(site.node, site.usedBy);
+        const bodyNames = new Map();
+        const bodyPropertiesOf = (operation) => {
+            let names = bodyNames.get(operation);
+            if (!names) {
+                const found = new Set();
+                for (const parameter of swagger_parametersOf(root, operation)) {
+                    if (parameter.in === 'body')
+                        forEachSchemaProperty(root, prop(parameter.node, 'schema'), ({ name }) => found.add(name));
+                }
+                bodyNames.set(operation, (names = found));
+            }
+            return names;
+        };
+        /** Checks one call description ({operationId, parameters, ...}); returns the target operation. */
+        const checkCall = (holder, kind, call, sources) => {
+            const idNode = prop(call, 'operationId');
+            const id = str(idNode);
+            if (id === undefined) {
+                report({ file, node: idNode ?? call, at: idNode ? 'value' : 'key', message: `${kind} has no operationId; name the operation that returns the values` });
+                return undefined;
+            }
+            const target = byId.get(id);
+            if (!target) {
+                report({ file, node: idNode, message: `${kind} calls the operationId ${quote(id)}, which no operation in this file has; use an existing operationId (OperationIdNotFound)` });
+                return undefined;
+            }
+            const targetParameters = swagger_parametersOf(root, target);
+            const targetNames = new Set(targetParameters.map((parameter) => parameter.name));
+            const supplied = new Set();
+            const newStyle = kind === 'x-ms-dynamic-list' || kind === 'x-ms-dynamic-properties' || kind.startsWith(TREE);
+            for (const { key, keyNode, value } of entries(prop(call, 'parameters'))) {
+                const first = key.split('/')[0];
+                supplied.add(key);
+                supplied.add(first);
+                if (!targetNames.has(key) && !targetNames.has(first)) {
+                    report({ file, node: keyNode, message: `${kind} passes ${quote(key)} to ${operationLabel(target)}, which has no parameter of that name; use one of its parameter names (OperationParameterNameNotFound)` });
+                }
+                const referenceNode = prop(value, 'parameter') ?? prop(value, 'parameterReference');
+                const reference = str(referenceNode);
+                if (reference === undefined || referenceNode === undefined)
+                    continue;
+                for (const source of sources) {
+                    const sourceParameters = swagger_parametersOf(root, source);
+                    const head = reference.split('/')[0];
+                    const parameter = sourceParameters.find((p) => p.name === reference) ?? sourceParameters.find((p) => p.name === head);
+                    const isBodyProperty = bodyPropertiesOf(source).has(reference) || bodyPropertiesOf(source).has(head) || bodyPropertiesOf(source).has(reference.split(/[/.]/).pop());
+                    if (parameter) {
+                        if (isInternal(parameter.node) && !isInternal(source.node)) {
+                            report({
+                                file,
+                                node: referenceNode,
+                                message: `${kind} refers to ${quote(reference)}, an internal parameter of ${operationLabel(source)}, which users cannot fill; make it visible or pass a static "value" instead (SourcePropertyInternal)`,
+                            });
+                        }
+                        else if (!newStyle && parameter.in !== 'body' && bodyPropertiesOf(source).has(reference) && !prop(holder, SUCCESSOR[kind])) {
+                            report({
+                                file,
+                                node: referenceNode,
+                                recommended: true,
+                                message: `${kind} refers to ${quote(reference)}, both a parameter and a body property of ${operationLabel(source)}; add ${SUCCESSOR[kind]} with a "parameterReference" path (DynamicListExtensionRequiredForAmbiguousReferences)`,
+                            });
+                        }
+                    }
+                    else if (isBodyProperty) {
+                        if (!newStyle && !prop(holder, SUCCESSOR[kind])) {
+                            report({
+                                file,
+                                node: referenceNode,
+                                recommended: true,
+                                message: `${kind} refers to ${quote(reference)}, a body property of ${operationLabel(source)}; add ${SUCCESSOR[kind]} with "parameterReference": "<body>/${reference}" (DynamicListExtensionRequiredForNonParameterReferences)`,
+                            });
+                        }
+                    }
+                    else {
+                        report({
+                            file,
+                            node: referenceNode,
+                            message: `${kind} refers to ${quote(reference)}, which is neither a parameter nor a body property of ${operationLabel(source)}; reference an existing one (OperationParameterNameNotFound)`,
+                        });
+                    }
+                    break; // one source is enough to judge a shared definition's reference
+                }
+            }
+            const missing = targetParameters.filter((parameter) => parameter.in !== 'body' && parameter.name !== undefined && prop(parameter.node, 'required')?.value === true && prop(parameter.node, 'default') === undefined && !supplied.has(parameter.name));
+            if (missing.length > 0) {
+                report({
+                    file,
+                    node: prop(call, 'parameters') ?? call,
+                    at: 'key',
+                    message: `${kind} calls ${operationLabel(target)} without its required parameter${missing.length > 1 ? 's' : ''} ${missing.map((p) => quote(p.name)).join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} to "parameters" (OperationMissingRequiredProperty)`,
+                });
+            }
+            return target;
+        };
+        /** The response of `target` must hold what the extension reads. */
+        const checkResponse = (kind, call, target) => {
+            const schema = successSchema(root, target);
+            if (!schema)
+                return;
+            const pathNode = (key) => [prop(call, key), str(prop(call, key))];
+            const where = `the success response of ${operationLabel(target)}`;
+            if (kind === 'x-ms-dynamic-values' || kind === 'x-ms-dynamic-list') {
+                const [collectionNode, collection] = pathNode(kind === 'x-ms-dynamic-values' ? 'value-collection' : 'itemsPath');
+                const found = collection !== undefined && collection !== '' ? followPath(root, schema, collection) : { node: deref(root, schema) };
+                // An object without properties says nothing about its shape: only a declared non-array type counts.
+                const declared = found !== 'missing' && found !== 'unknown' ? typeOf(found.node) : undefined;
+                const shapeless = found !== 'missing' && found !== 'unknown' && declared === 'object' && !prop(found.node, 'properties');
+                if (found === 'missing' || (declared !== undefined && declared !== 'array' && !shapeless)) {
+                    report({
+                        file,
+                        node: collectionNode ?? call,
+                        at: collectionNode ? 'value' : 'key',
+                        recommended: true,
+                        message: `${kind} expects an array at ${quote(collection ?? '(the root)')} of ${where}, which ${found === 'missing' ? 'has no such property' : 'is not an array there'}; fix the path or the response schema (InvokedOperationShouldProduceArray)`,
+                    });
+                    return;
+                }
+                if (found === 'unknown' || !found.node)
+                    return;
+                const itemSchema = prop(found.node, 'items');
+                for (const key of kind === 'x-ms-dynamic-values' ? ['value-path', 'value-title'] : ['itemValuePath', 'itemTitlePath']) {
+                    const [node, path] = pathNode(key);
+                    if (node && path !== undefined && path !== '' && followPath(root, itemSchema, path) === 'missing') {
+                        report({ file, node, recommended: true, message: `${kind} reads ${quote(path)} from the items of ${where}, which have no such property; fix the path or the response schema (InvokedOperationShouldProduceProperty)` });
+                    }
+                }
+            }
+            else {
+                const [node, path] = pathNode(kind === 'x-ms-dynamic-schema' ? 'value-path' : 'itemValuePath');
+                if (node && path !== undefined && path !== '' && followPath(root, schema, path) === 'missing') {
+                    report({ file, node, recommended: true, message: `${kind} reads the schema at ${quote(path)} of ${where}, which has no such property; fix the path or the response schema (InvokedOperationShouldProduceProperty)` });
+                }
+            }
+        };
+        // Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions).
+        const holders = new Set();
+        const stack = [root];
+        while (stack.length > 0) {
+            const node = stack.pop();
+            if (node.type === 'property' && ALL_KEYS.has(String(node.children?.[0]?.value)) && node.parent)
+                holders.add(node.parent);
+            if (node.children)
+                for (let i = node.children.length - 1; i >= 0; i--)
+                    stack.push(node.children[i]);
+        }
+        for (const holder of holders) {
+            const enclosing = enclosingOperation(root, holder);
+            const sources = enclosing ? [enclosing] : (usedBy.get(holder) ?? []);
+            const isParameter = str(prop(holder, 'in')) !== undefined && str(prop(holder, 'name')) !== undefined;
+            for (const kind of KINDS) {
+                const call = prop(holder, kind);
+                if (!call || call.type !== 'object')
+                    continue;
+                if (isParameter && str(prop(holder, 'in')) === 'body') {
+                    report({ file, node: call, at: 'key', message: `${kind} is declared on the body parameter itself; move it into the body's schema (DynamicExtensionDefinitionNotAllowedInParameter)` });
+                    continue;
+                }
+                const target = checkCall(holder, kind, call, sources);
+                if (target)
+                    checkResponse(kind, call, target);
+            }
+            const values = prop(holder, 'x-ms-dynamic-values');
+            if (str(prop(values, 'capability')) === 'file-picker' && !prop(holder, TREE)) {
+                report({ file, node: values, at: 'key', message: `x-ms-dynamic-values has the file-picker capability but there is no x-ms-dynamic-tree; add x-ms-dynamic-tree with "open" and "browse" (DynamicTreeExtensionMissing)` });
+            }
+            const schemaExtension = prop(holder, 'x-ms-dynamic-schema');
+            const properties = prop(holder, 'x-ms-dynamic-properties');
+            const valuePath = str(prop(schemaExtension, 'value-path'));
+            if (schemaExtension?.type === 'object' && valuePath !== undefined && /(^|\/)properties$/.test(valuePath) && !properties) {
+                report({
+                    file,
+                    node: prop(schemaExtension, 'value-path'),
+                    message: `x-ms-dynamic-schema has value-path ${quote(valuePath)}, which points at schema properties; add x-ms-dynamic-properties with "itemValuePath": "${valuePath.replace(/\/?properties$/, '')}" (DynamicPropertiesExtensionRequiredForPropertiesValuePath)`,
+                });
+            }
+            if (schemaExtension?.type === 'object' && properties?.type === 'object' && valuePath !== undefined) {
+                const expected = valuePath.replace(/\/?properties$/, '');
+                const itemNode = prop(properties, 'itemValuePath');
+                const item = str(itemNode);
+                if (itemNode && item !== undefined && item !== expected) {
+                    report({
+                        file,
+                        node: itemNode,
+                        message: `x-ms-dynamic-properties has itemValuePath ${quote(item)} but x-ms-dynamic-schema reads ${quote(valuePath)}; use ${JSON.stringify(expected)} (DynamicPropertiesItemValuePathMismatch)`,
+                        fix: replaceFix(itemNode, JSON.stringify(expected)),
+                    });
+                }
+            }
+            const tree = prop(holder, TREE);
+            if (tree?.type === 'object') {
+                for (const { key, value } of entries(tree)) {
+                    if (value.type !== 'object' || (key !== 'open' && key !== 'browse'))
+                        continue;
+                    checkCall(holder, `${TREE} ${key}`, value, sources);
+                }
+                const stackTree = [tree];
+                while (stackTree.length > 0) {
+                    const node = stackTree.pop();
+                    const selected = prop(node, 'selectedItemValuePath');
+                    if (selected && node !== prop(tree, 'browse')) {
+                        report({ file, node: selected, at: 'key', message: `selectedItemValuePath is only allowed in the "browse" operation of x-ms-dynamic-tree; move or remove it (SelectedItemValuePathNotAllowedInThisPosition)` });
+                    }
+                    for (const { value } of entries(node))
+                        if (value.type === 'object')
+                            stackTree.push(value);
+                }
+            }
+            const editor = prop(holder, 'x-ms-editor');
+            if (str(editor) === 'dictionary') {
+                const type = typeOf(holder);
+                const additional = prop(holder, 'additionalProperties');
+                if ((type !== undefined && type !== 'object') || additional?.value === false) {
+                    report({
+                        file,
+                        node: editor,
+                        message: `x-ms-editor "dictionary" needs an object schema that allows additional properties; make it "type": "object" with "additionalProperties" or remove the editor (InvalidCustomEditorExtensionDictionaryValue)`,
+                    });
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/test-values-no-secrets.ts
+
+
+
+
+/** Keys whose values are sample data shown to reviewers and users. */
+const SAMPLE_KEYS = new Set(['x-ms-test-value', 'example', 'examples', 'x-example']);
+/** Credentials with a recognisable shape: reported as errors. */
+const test_values_no_secrets_KNOWN = [
+    [/-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/, 'a private key (PEM block)'],
+    [/\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, 'a JSON Web Token'],
+    [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key ID'],
+    [/\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{50,})/, 'a GitHub token'],
+    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/\b[sr]k_live_[A-Za-z0-9]{16,}/, 'a Stripe live key'],
+    [/\bAIza[0-9A-Za-z_-]{35}/, 'a Google API key'],
+    [/\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/, 'an OpenAI-style secret key'],
+    [/AccountKey=[A-Za-z0-9+/]{40,}/i, 'an Azure storage account key'],
+    [/[?&]sig=[A-Za-z0-9%+/]{20,}/, 'a shared access signature (sig=)'],
+    [/\bBearer\s+[A-Za-z0-9._~+/-]{20,}/, 'a bearer token'],
+    [/\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]{3,}@/i, 'a URL with a user name and password'],
+];
+/** Names under which a value is a credential (but not paging tokens). */
+const test_values_no_secrets_SECRET_NAME = /api[-_ ]?key|secret|passw(?:or)?d|\bpwd\b|credential|signature|private[-_ ]?key|access[-_ ]?key|token|^auth(?:orization)?$|^key$|^sas$/i;
+const NOT_SECRET_NAME = /(?:page|next|continuation|sync|cursor|skip|delta|previous|prev|refresh[-_ ]?interval)[-_ ]?token|token[-_ ]?(?:type|url|endpoint|expir)/i;
+const CARD_NAME = /card|credit|\bpan\b|cc[-_ ]?num/i;
+const SSN_NAME = /\bssn\b|social[-_ ]?security/i;
+/** Values that are obviously not real: placeholders, masks, repeated characters, sample words. */
+const test_values_no_secrets_PLACEHOLDER = /x{4,}|\*{3,}|<[^>]*>|\{\{?[^}]*\}\}?|\[\[[^\]]*\]\]|your|example|sample|dummy|placeholder|changeme|redacted|fake|0{8,}|(.)\1{5,}/i;
+/** Well-known test card numbers that payment providers document. */
+const TEST_CARDS = new Set(['4111111111111111', '4242424242424242', '5555555555554444', '378282246310005', '6011111111111117', '5105105105105100', '4012888888881881', '4000056655665556', '371449635398431']);
+function test_values_no_secrets_entropy(text) {
+    const counts = new Map();
+    for (const char of text)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let bits = 0;
+    for (const count of counts.values()) {
+        const p = count / text.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+/** Share of adjacent characters that switch class (lower, upper, digit, other): random tokens switch far more than words. */
+function switchiness(text) {
+    const kind = (char) => (/[a-z]/.test(char) ? 1 : /[A-Z]/.test(char) ? 2 : /\d/.test(char) ? 3 : 4);
+    let switches = 0;
+    for (let i = 1; i < text.length; i++)
+        if (kind(text[i]) !== kind(text[i - 1]))
+            switches++;
+    return switches / text.length;
+}
+function luhn(digits) {
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+        let digit = Number(digits[digits.length - 1 - i]);
+        if (i % 2 === 1)
+            digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+        sum += digit;
+    }
+    return sum % 10 === 0;
+}
+/** What a sample value looks like, judged by its shape and the name it is given under; never returns the value. */
+function suspicion(value, name) {
+    if (value.length < 8 || value.length > 10_000 || test_values_no_secrets_PLACEHOLDER.test(value))
+        return undefined;
+    for (const [pattern, what] of test_values_no_secrets_KNOWN)
+        if (pattern.test(value))
+            return { what, certain: true };
+    const compact = value.replace(/[\s-]/g, '');
+    if (/^\d{13,19}$/.test(compact) && /^(?:4|5[1-5]|2[2-7]|3[47]|6011|65)/.test(compact) && luhn(compact) && !TEST_CARDS.has(compact)) {
+        if (CARD_NAME.test(name) || /^\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}$/.test(value.trim()))
+            return { what: 'a payment card number', certain: true };
+    }
+    if (SSN_NAME.test(name) && /^\d{3}-?\d{2}-?\d{4}$/.test(value.trim()))
+        return { what: 'a social security number', certain: true };
+    const token = value.trim();
+    // Identifiers: GUIDs (with or without braces) are ids far more often than keys.
+    if (/\s/.test(token) || /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i.test(token))
+        return undefined;
+    const secretName = test_values_no_secrets_SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+    const hex = /[0-9a-f]{32,}/i.exec(token)?.[0];
+    if (secretName) {
+        if (hex && /\d/.test(hex) && /[a-f]/i.test(hex))
+            return { what: `an API key (${hex.length} hex characters)`, certain: false };
+        if (token.length >= 16 && /\d/.test(token) && /[a-z]/i.test(token) && test_values_no_secrets_entropy(token) >= 3.5) {
+            return { what: `a secret (${token.length} random-looking characters)`, certain: false };
+        }
+        return undefined;
+    }
+    // Without a telling name: only long, dense tokens that switch character class like random data
+    // does (GUIDs, hashes, ids and CamelCase words stay quiet).
+    if (token.length >= 32 && /^[A-Za-z0-9+/=_-]+$/.test(token) && /\d/.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token) && test_values_no_secrets_entropy(token) >= 4.3 && switchiness(token) >= 0.5) {
+        return { what: `a secret (${token.length} random-looking characters)`, certain: false };
+    }
+    return undefined;
+}
+/* harmony default export */ const test_values_no_secrets = (defineRule({
+    meta: {
+        id: 'test-values-no-secrets',
+        criterion: 'definition',
+        description: 'x-ms-test-value and examples hold no credentials, keys or personal data.',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const root = file.doc.root;
+        const stack = [root];
+        while (stack.length > 0) {
+            const node = stack.pop();
+            if (node.type === 'property') {
+                const [keyNode, value] = node.children ?? [];
+                const key = String(keyNode?.value);
+                if (value && SAMPLE_KEYS.has(key)) {
+                    scan(key, value);
+                    continue;
+                }
+            }
+            if (node.children)
+                for (let i = node.children.length - 1; i >= 0; i--)
+                    stack.push(node.children[i]);
+        }
+        /** Checks every string inside one sample value, named by the nearest key. */
+        function scan(key, sample) {
+            const holder = sample.parent?.parent;
+            // A parameter's sample is named by the parameter, a schema property's by the property.
+            const holderName = str(prop(holder, 'name')) ?? String(keyOf(holder)?.value ?? '');
+            const where = holder.parent ? schemaName(root, holder) : 'the document';
+            const items = [{ node: sample, name: holderName, path: '', depth: 0 }];
+            while (items.length > 0) {
+                const { node, name, path, depth } = items.pop();
+                if (depth > MAX_SCHEMA_DEPTH)
+                    continue;
+                if (node.type === 'string') {
+                    const found = suspicion(node.value, name);
+                    if (found) {
+                        report({
+                            file: file,
+                            node,
+                            recommended: !found.certain,
+                            message: `the ${key} of ${where}${path ? ` at '${path}'` : ''} looks like ${found.what}; replace it with an obvious placeholder such as "<${name || 'value'}>" and never commit real credentials or personal data`,
+                        });
+                    }
+                }
+                else if (node.type === 'object') {
+                    for (const property of node.children ?? []) {
+                        const [k, v] = property.children ?? [];
+                        if (k && v)
+                            items.push({ node: v, name: String(k.value), path: path ? `${path}.${String(k.value)}` : String(k.value), depth: depth + 1 });
+                    }
+                }
+                else if (node.type === 'array') {
+                    for (const child of node.children ?? [])
+                        items.push({ node: child, name, path: `${path}[]`, depth: depth + 1 });
+                }
+            }
+        }
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/definition/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -14221,9 +28648,50 @@ const definitionRules = [
     pkg_swagger_size,
     swagger_version,
     swagger_schema,
+    extension_prefix,
+    unknown_ms_extension,
+    host_format,
+    basepath_format,
+    schemes,
+    mime_types,
+    tags_unique,
+    limits_counts,
     refs,
     operationid_required_unique,
+    path_syntax,
+    path_unique,
+    operationid_style,
+    op_responses_present,
+    response_default_no_schema,
+    response_one_schema,
+    response_description,
+    response_misc,
+    get_no_body,
+    trigger_definition,
+    pageable,
+    versioning_annotations,
     apiprops_schema,
+    pkg_folder_location,
+    pkg_format_style,
+    pkg_settings_schema,
+    script_structure,
+    script_namespaces,
+    script_limits,
+    script_operations_consistent,
+    policy_templates,
+    param_path,
+    param_url_encoding,
+    param_uniqueness,
+    param_reserved,
+    param_body_schema,
+    param_file_binary,
+    param_internal_defaults,
+    param_keywords,
+    schema_types,
+    schema_enums,
+    schema_constraints,
+    dynamic_extensions,
+    test_values_no_secrets,
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/icon/icon-absent-ip.ts
@@ -14492,13 +28960,13 @@ function inspectPngBytes(bytes) {
         return { ...base, problem: { kind: 'undecodable', message: `cannot be decoded (${describeError(error)}); re-export it as PNG` } };
     }
 }
-const cache = new WeakMap();
+const png_cache = new WeakMap();
 /** The file's PNG inspection, computed once per file however many rules ask. */
 function inspectPng(file) {
-    let info = cache.get(file);
+    let info = png_cache.get(file);
     if (!info) {
         info = inspectPngBytes(file.bytes);
-        cache.set(file, info);
+        png_cache.set(file, info);
     }
     return info;
 }
@@ -14706,142 +29174,6 @@ const DEFAULT_COLORS = {
     },
 }));
 
-;// CONCATENATED MODULE: ./src/rules/metadata/shared.ts
-// Helpers shared by the metadata and support rules: the `info` object, the apiProperties
-// `properties` object, word lists and URL / email checks.
-
-/**
- * The swagger's `info` object, or undefined after reporting why it cannot be read. `needed` says
- * what the calling rule looks for (e.g. "a title"), so the message names the fix.
- * A root that is not an object is pkg-json-strict's business: nothing is reported.
- */
-function infoObject(file, report, needed) {
-    const root = file.doc.root;
-    if (root.type !== 'object')
-        return undefined;
-    const info = prop(root, 'info');
-    if (!info) {
-        report({ file, node: root, message: `the definition has no "info" object; add one with ${needed}` });
-        return undefined;
-    }
-    if (info.type !== 'object') {
-        report({ file, node: info, message: `"info" is a JSON ${info.type}; it must be an object with ${needed}` });
-        return undefined;
-    }
-    return info;
-}
-/**
- * apiProperties.json's `properties` object, or undefined after reporting why it cannot be read.
- * A root that is not an object is pkg-json-strict's business: nothing is reported.
- */
-function apiPropertiesObject(file, report, needed) {
-    const root = file.doc.root;
-    if (root.type !== 'object')
-        return undefined;
-    const properties = prop(root, 'properties');
-    if (!properties) {
-        report({ file, node: root, message: `apiProperties.json has no "properties" object; add one with ${needed}` });
-        return undefined;
-    }
-    if (properties.type !== 'object') {
-        report({ file, node: properties, message: `"properties" is a JSON ${properties.type}; it must be an object with ${needed}` });
-        return undefined;
-    }
-    return properties;
-}
-/** A JSON type name for messages ("a number", "null"). */
-function typeName(node) {
-    return node.type === 'null' ? 'null' : `a JSON ${node.type}`;
-}
-/** Power Platform product names that titles and descriptions must not contain (Learn, [CS]/[DP]). */
-const PRODUCT_NAMES = [
-    { name: 'Power Apps', pattern: 'power\\s*apps' },
-    { name: 'Power Automate', pattern: 'power\\s*automate' },
-    { name: 'Power BI', pattern: 'power\\s*bi' },
-    { name: 'Power Pages', pattern: 'power\\s*pages' },
-    { name: 'Power Virtual Agents', pattern: 'power\\s*virtual\\s*agents?' },
-    { name: 'Copilot Studio', pattern: 'copilot\\s*studio' },
-    { name: 'Logic Apps', pattern: 'logic\\s*apps' },
-    { name: 'Microsoft Flow', pattern: 'microsoft\\s*flow' },
-];
-/** Whole-word, case-insensitive matches: letters and digits on either side break a match. */
-const wordRegexes = new Map();
-function findWords(text, words) {
-    const result = [];
-    for (const { name, pattern } of words) {
-        let regex = wordRegexes.get(pattern);
-        if (!regex)
-            wordRegexes.set(pattern, (regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'giu')));
-        for (const match of text.matchAll(regex))
-            result.push({ found: match[0], word: name, index: match.index });
-    }
-    return result.sort((a, b) => a.index - b.index);
-}
-/** The text without the matched words (each replaced by a space). */
-function withoutWords(text, matches) {
-    let result = '';
-    let from = 0;
-    for (const { index, found } of matches) {
-        if (index < from)
-            continue;
-        result += text.slice(from, index) + ' ';
-        from = index + found.length;
-    }
-    return result + text.slice(from);
-}
-/** The restricted word "API" (and "APIs"), for titles and (as a recommendation) descriptions. */
-const API_WORD = [{ name: 'API', pattern: 'apis?' }];
-/** Absolute http(s) URL with a host; undefined when valid, else the reason. */
-function httpUrlProblem(value) {
-    if (value.trim() === '')
-        return 'is empty';
-    if (/\s/.test(value))
-        return 'contains whitespace';
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return 'is not an absolute URL';
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return `uses the ${url.protocol.slice(0, -1)} scheme, not http(s)`;
-    if (!url.hostname.includes('.') || url.hostname.endsWith('.'))
-        return `has no public host name (${quoteHost(url.hostname)})`;
-    return undefined;
-}
-function quoteHost(host) {
-    return host === '' ? 'empty' : `'${host}'`;
-}
-/** A plain mailbox address (local@domain.tld); undefined when valid, else the reason. */
-function emailProblem(value) {
-    if (value.trim() === '')
-        return 'is empty';
-    if (/^mailto:/i.test(value))
-        return 'starts with "mailto:"; give the bare address';
-    if (/\s/.test(value))
-        return 'contains whitespace';
-    const match = /^([^@]+)@([^@]+)$/.exec(value);
-    if (!match)
-        return 'is not an e-mail address (local@domain)';
-    const [, local = '', domain = ''] = match;
-    if (local.length > 64 || /^\.|\.$|\.\./.test(local) || /[<>()[\]\\,;:"]/.test(local))
-        return 'has an invalid part before the "@"';
-    const labels = domain.split('.');
-    if (labels.length < 2 || labels.some((label) => !/^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u.test(label))) {
-        return 'has an invalid domain after the "@"';
-    }
-    return undefined;
-}
-/**
- * The root-level `x-ms-connector-metadata` entry whose propertyName matches `name` ignoring case and
- * surrounding spaces: merged certified connectors use "Privacy Policy" and pass Microsoft's validator.
- */
-function metadataEntry(root, name) {
-    const wanted = name.toLowerCase();
-    return items(prop(root, 'x-ms-connector-metadata')).find((item) => str(prop(item, 'propertyName'))?.trim().toLowerCase() === wanted);
-}
-
 ;// CONCATENATED MODULE: ./src/rules/metadata/brand-color-format.ts
 
 
@@ -14935,7 +29267,7 @@ const CATEGORIES = [
     'Website',
 ];
 const MAX_CATEGORIES = 2;
-const BY_LOWER = new Map(CATEGORIES.map((c) => [c.toLowerCase(), c]));
+const connector_categories_BY_LOWER = new Map(CATEGORIES.map((c) => [c.toLowerCase(), c]));
 /* harmony default export */ const connector_categories = (defineRule({
     meta: {
         id: 'connector-categories',
@@ -14959,7 +29291,7 @@ const BY_LOWER = new Map(CATEGORIES.map((c) => [c.toLowerCase(), c]));
             problems.push('has an empty category (a stray ";")');
         const values = parts.filter((part) => part !== '');
         for (const part of values) {
-            const canonical = BY_LOWER.get(part.replace(/\s+/g, ' ').toLowerCase());
+            const canonical = connector_categories_BY_LOWER.get(part.replace(/\s+/g, ' ').toLowerCase());
             if (canonical === undefined)
                 problems.push(`${quote(part)} is not a category`);
             else if (canonical !== part)
@@ -14973,7 +29305,7 @@ const BY_LOWER = new Map(CATEGORIES.map((c) => [c.toLowerCase(), c]));
             problems.push(`has ${values.length} categories; at most ${MAX_CATEGORIES} are allowed`);
         if (problems.length === 0)
             return;
-        const unknown = values.some((part) => !BY_LOWER.has(part.replace(/\s+/g, ' ').toLowerCase()));
+        const unknown = values.some((part) => !connector_categories_BY_LOWER.has(part.replace(/\s+/g, ' ').toLowerCase()));
         const fix = unknown ? `use 1–${MAX_CATEGORIES} of: ${CATEGORIES.join(', ')}` : `keep 1–${MAX_CATEGORIES} distinct categories`;
         report({ file, node: valueNode, message: `Categories ${quote(value)}: ${problems.join('; ')}; ${fix}, separated by ";"` });
     },
@@ -14983,9 +29315,9 @@ const BY_LOWER = new Map(CATEGORIES.map((c) => [c.toLowerCase(), c]));
 
 
 
-const KEY = 'x-ms-connector-metadata';
+const connector_metadata_KEY = 'x-ms-connector-metadata';
 /** The entries Microsoft requires, in the template's order; the first two are URLs. */
-const REQUIRED = ['Website', 'Privacy policy', 'Categories'];
+const connector_metadata_REQUIRED = ['Website', 'Privacy policy', 'Categories'];
 const URL_ENTRIES = ['Website', 'Privacy policy'];
 const TEMPLATE = `[{"propertyName": "Website", "propertyValue": "https://…"}, {"propertyName": "Privacy policy", "propertyValue": "https://…"}, {"propertyName": "Categories", "propertyValue": "…"}]`;
 /* harmony default export */ const connector_metadata = (defineRule({
@@ -15002,24 +29334,24 @@ const TEMPLATE = `[{"propertyName": "Website", "propertyValue": "https://…"}, 
         const root = file.doc.root;
         if (root.type !== 'object')
             return;
-        const metadata = prop(root, KEY);
+        const metadata = prop(root, connector_metadata_KEY);
         if (!metadata) {
-            const misplaced = prop(prop(root, 'info'), KEY);
+            const misplaced = prop(prop(root, 'info'), connector_metadata_KEY);
             if (misplaced) {
-                report({ file, node: misplaced, at: 'key', message: `${KEY} is inside "info"; move it to the root of the definition, next to "info"` });
+                report({ file, node: misplaced, at: 'key', message: `${connector_metadata_KEY} is inside "info"; move it to the root of the definition, next to "info"` });
             }
             else {
-                report({ file, node: root, message: `the definition has no root-level ${KEY}; add ${TEMPLATE}` });
+                report({ file, node: root, message: `the definition has no root-level ${connector_metadata_KEY}; add ${TEMPLATE}` });
             }
             return;
         }
         if (metadata.type !== 'array') {
-            report({ file, node: metadata, at: 'value', message: `${KEY} is ${typeName(metadata)}; it must be an array like ${TEMPLATE}` });
+            report({ file, node: metadata, at: 'value', message: `${connector_metadata_KEY} is ${typeName(metadata)}; it must be an array like ${TEMPLATE}` });
             return;
         }
         for (const item of items(metadata)) {
             if (item.type !== 'object') {
-                report({ file, node: item, at: 'value', message: `each ${KEY} entry must be an object with "propertyName" and "propertyValue"; this one is ${typeName(item)}` });
+                report({ file, node: item, at: 'value', message: `each ${connector_metadata_KEY} entry must be an object with "propertyName" and "propertyValue"; this one is ${typeName(item)}` });
                 continue;
             }
             const nameNode = prop(item, 'propertyName');
@@ -15030,12 +29362,12 @@ const TEMPLATE = `[{"propertyName": "Website", "propertyValue": "https://…"}, 
                     at: 'value',
                     message: nameNode
                         ? `propertyName is ${typeName(nameNode)}; it must be a string such as "Website"`
-                        : `this ${KEY} entry has no "propertyName"; add one ("Website", "Privacy policy" or "Categories")`,
+                        : `this ${connector_metadata_KEY} entry has no "propertyName"; add one ("Website", "Privacy policy" or "Categories")`,
                 });
             }
         }
         const missing = [];
-        for (const required of REQUIRED) {
+        for (const required of connector_metadata_REQUIRED) {
             // Letter case is not significant: "Privacy Policy" passes Microsoft's validator in merged connectors.
             const item = metadataEntry(root, required);
             if (!item) {
@@ -15064,7 +29396,7 @@ const TEMPLATE = `[{"propertyName": "Website", "propertyValue": "https://…"}, 
                 file,
                 node: metadata,
                 at: 'key',
-                message: `${KEY} lacks ${missing.map((m) => `"${m}"`).join(', ')}; add ${missing.length > 1 ? 'entries' : 'an entry'} {"propertyName": "${missing[0]}", "propertyValue": "…"}`,
+                message: `${connector_metadata_KEY} lacks ${missing.map((m) => `"${m}"`).join(', ')}; add ${missing.length > 1 ? 'entries' : 'an entry'} {"propertyName": "${missing[0]}", "propertyValue": "…"}`,
             });
         }
     },
@@ -15135,7 +29467,7 @@ const RANGE = `${MIN_DESCRIPTION_LENGTH}–${MAX_DESCRIPTION_LENGTH}`;
 
 
 
-function listed(words) {
+function info_description_words_listed(words) {
     return words.map((w) => quote(w)).join(', ');
 }
 /* harmony default export */ const info_description_words = (defineRule({
@@ -15158,7 +29490,7 @@ function listed(words) {
             report({
                 file,
                 node: description,
-                message: `the description ${quote(text, 60)} names ${listed(products)}; remove Power Platform product names and describe the service itself`,
+                message: `the description ${quote(text, 60)} names ${info_description_words_listed(products)}; remove Power Platform product names and describe the service itself`,
             });
         }
         const api = [...new Set(findWords(text, API_WORD).map((m) => m.found))];
@@ -15167,7 +29499,7 @@ function listed(words) {
                 file,
                 node: description,
                 recommended: true,
-                message: `the description ${quote(text, 60)} uses ${listed(api)}; Microsoft's string guidance avoids "API": describe the service and what users can do with it`,
+                message: `the description ${quote(text, 60)} uses ${info_description_words_listed(api)}; Microsoft's string guidance avoids "API": describe the service and what users can do with it`,
             });
         }
     },
@@ -15303,6 +29635,122 @@ const TITLE_WORDS = [...API_WORD, { name: 'Connector', pattern: 'connectors?' },
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/metadata/info-title-naming.ts
+
+
+/** A trailing version: "(V1)", "V2", "v2.1", "Version 3", "- v2". */
+const VERSION_SUFFIX = /(?:^|[\s\-–—:,(])\(?\s*(?:v|ver\.?|version)\s*\d+(?:\.\d+)*\s*\)?\s*$/i;
+/** The IP label Microsoft adds to the published name: not part of info.title (rules.md row 10). */
+const IP_SUFFIX = /\s*[(-]?\s*independent\s+publisher\s*\)?\s*$/i;
+/* harmony default export */ const info_title_naming = (defineRule({
+    meta: {
+        id: 'info-title-naming',
+        criterion: 'metadata',
+        description: 'info.title is the service name without a version suffix such as "(V1)" or an "(Independent Publisher)" label.',
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const title = prop(prop(file.doc.root, 'info'), 'title');
+        const text = str(title);
+        if (!title || text === undefined || text.trim() === '')
+            return;
+        const ip = IP_SUFFIX.exec(text);
+        if (ip && ip.index > 0) {
+            report({
+                file,
+                node: title,
+                message: `the title ${quote(text)} ends with ${quote(ip[0].trim())}; Microsoft labels independent-publisher connectors itself (the suffix goes in the pull-request title): remove it from info.title`,
+            });
+            return;
+        }
+        const version = VERSION_SUFFIX.exec(text);
+        if (version && version.index > 0) {
+            const suffix = version[0].trim().replace(/^[-–—:,]\s*/, '');
+            report({
+                file,
+                node: title,
+                // No fix: "HubSpot CRM V2" may be how a second connector tells itself apart from the first.
+                message: `the title ${quote(text)} ends with the version ${quote(suffix)}; name the service only and keep the version in info.version, unless it separates this connector from an existing one of the same name`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/metadata/info-description-quality.ts
+
+
+/** Fewer words than this is a one-liner reviewers ask to expand (no merged certified description is shorter than 4). */
+const MIN_DESCRIPTION_WORDS = 8;
+function normal(text) {
+    return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+/* harmony default export */ const info_description_quality = (defineRule({
+    meta: {
+        id: 'info-description-quality',
+        criterion: 'metadata',
+        description: `info.description differs from the title and explains the service in more than a one-liner (at least ${MIN_DESCRIPTION_WORDS} words).`,
+        level: levels('warning', 'warning', 'warning'),
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const info = prop(file.doc.root, 'info');
+        const description = prop(info, 'description');
+        const text = str(description);
+        // Missing, empty or too long: info-description-length's business.
+        if (!description || text === undefined || text.trim() === '')
+            return;
+        const title = str(prop(info, 'title'));
+        if (title !== undefined && normal(title) !== '' && normal(title) === normal(text)) {
+            report({
+                file,
+                node: description,
+                message: `the description ${quote(text)} repeats the title; say what the service does and what users can do with the connector`,
+            });
+            return;
+        }
+        const words = text.trim().split(/\s+/).length;
+        if (words < MIN_DESCRIPTION_WORDS) {
+            report({
+                file,
+                node: description,
+                message: `the description ${quote(text)} has ${words} word${words === 1 ? '' : 's'}; expand it to a sentence or two on what the service does and what the connector lets users do`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/metadata/info-version.ts
+
+
+/* harmony default export */ const info_version = (defineRule({
+    meta: {
+        id: 'info-version',
+        criterion: 'metadata',
+        description: 'info.version is a non-empty string (a missing or non-string version is reported by swagger-schema).',
+        level: ERROR_EVERYWHERE,
+    },
+    check({ connector, report }) {
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const version = prop(prop(file.doc.root, 'info'), 'version');
+        const text = str(version);
+        // Missing or not a string: the Swagger 2.0 schema requires a string and swagger-schema says so.
+        if (!version || text === undefined || text.trim() !== '')
+            return;
+        report({
+            file,
+            node: version,
+            message: `info.version is ${text === '' ? 'empty' : 'blank'}; give the definition's version as a string, e.g. "1.0"`,
+        });
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/metadata/publisher-stackowner.ts
 
 
@@ -15348,7 +29796,72 @@ const TITLE_WORDS = [...API_WORD, { name: 'Connector', pattern: 'connectors?' },
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/metadata/readme-publisher-consistency.ts
+
+
+
+/** Legal-form suffixes that do not change who the publisher is ("Contoso" = "Contoso Ltd."). */
+const LEGAL_SUFFIX = /[\s,]+(ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|co|gmbh|ag|sa|s\.a|nv|bv|b\.v|oy|ab|as|srl|s\.r\.l|s\.r\.o|sro|plc|pty|pvt|private|kk|sas|spa|s\.p\.a)\.?$/i;
+/** Case, accents, punctuation, spacing and legal suffixes removed: "QuartzData Ltd" = "Quartz Data". */
+function normalizePublisher(value) {
+    let text = value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
+    for (let i = 0; i < 4 && LEGAL_SUFFIX.test(text); i++)
+        text = text.replace(LEGAL_SUFFIX, '');
+    return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+/** "A, B & C" → the names A, B, C. */
+function names(value) {
+    return value
+        .split(/,|&|\band\b|;/i)
+        .map(normalizePublisher)
+        .filter((name) => name !== '');
+}
+const TEMPLATE_PLACEHOLDER = /publisher'?s name|<name>|your name/i;
+/* harmony default export */ const readme_publisher_consistency = (defineRule({
+    meta: {
+        id: 'readme-publisher-consistency',
+        criterion: 'metadata',
+        description: 'The Publisher named in readme.md is apiProperties.json\'s publisher (independent publishers: one of the comma-separated names).',
+        level: levels('warning', 'warning', 'off'),
+    },
+    check({ connector, report }) {
+        const file = connector.files.readme;
+        const apiProperties = parsedApiProperties(connector);
+        if (!file || file.readProblem || !apiProperties)
+            return;
+        const publisher = str(prop(prop(apiProperties.doc.root, 'properties'), 'publisher'));
+        // A missing publisher is publisher-stackowner's business, a missing readme line readme-sections'.
+        if (publisher === undefined || publisher.trim() === '')
+            return;
+        const line = publisherLine(readReadme(file));
+        if (!line || line.value === '')
+            return;
+        if (TEMPLATE_PLACEHOLDER.test(line.value)) {
+            report({ file, offset: line.offset, length: line.length, message: `the readme's Publisher is the template placeholder ${quote(line.value)}; write ${quote(publisher)}, the publisher in apiProperties.json` });
+            return;
+        }
+        const wanted = normalizePublisher(publisher);
+        if (normalizePublisher(line.value) === wanted)
+            return;
+        const listed = names(line.value);
+        const own = names(publisher);
+        // Independent publishers list people and companies: apiProperties' publisher(s) must be among them.
+        if (connector.profile === 'independent-publisher' && own.length > 0 && own.every((name) => listed.includes(name)))
+            return;
+        report({
+            file,
+            offset: line.offset,
+            length: line.length,
+            message: `the readme's Publisher ${quote(line.value)} differs from apiProperties.json's publisher ${quote(publisher)}; use the same name in both`,
+        });
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/metadata/index.ts
+
+
+
+
 
 
 
@@ -15366,14 +29879,18 @@ const metadataRules = [
     info_title_length,
     info_title_words,
     info_title_ending,
+    info_title_naming,
     info_description_length,
     info_description_words,
+    info_description_quality,
+    info_version,
     connector_metadata,
     connector_categories,
     brand_color_format,
     brand_color_certified,
     brand_color_ip,
     publisher_stackowner,
+    readme_publisher_consistency,
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/domains.ts
@@ -15609,17 +30126,117 @@ function biz_saas_ownership_describe(shape) {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/ownership/host-production.ts
+
+
+
+
+/** Labels that name a non-production environment (reviewers refuse these hosts: PR #447, #1970). */
+const ENVIRONMENT_WORDS = {
+    staging: 'staging',
+    stage: 'staging',
+    stg: 'staging',
+    dev: 'development',
+    develop: 'development',
+    development: 'development',
+    test: 'test',
+    testing: 'test',
+    tst: 'test',
+    qa: 'QA',
+    uat: 'user-acceptance test',
+    sandbox: 'sandbox',
+    preview: 'preview',
+};
+/** Two-label public suffixes: the registrable domain is then three labels ("contoso.co.uk"). */
+const TWO_LABEL_SUFFIXES = new Set(['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.au', 'net.au', 'org.au', 'co.nz', 'co.jp', 'co.kr', 'com.br', 'com.cn', 'com.mx', 'co.za', 'co.in', 'com.sg', 'com.tr']);
+/** Hosting platforms whose customers get a subdomain: that label is the customer's name and is checked. */
+const PLATFORM_SUFFIXES = ['azurewebsites.net', 'azure-api.net', 'azurefd.net', 'cloudapp.net', 'herokuapp.com', 'appspot.com', 'vercel.app', 'netlify.app', 'onrender.com', 'web.app', 'firebaseapp.com'];
+/** Tunnels and local addresses only work on one developer's machine. */
+const TUNNELS = ['ngrok.io', 'ngrok-free.app', 'ngrok.app', 'loca.lt', 'trycloudflare.com', 'devtunnels.ms'];
+/** Production hosts whose names contain an environment word (Azure DevOps lives at dev.azure.com). */
+const PRODUCTION_HOSTS = ['dev.azure.com'];
+/** Why a host is not production, or undefined. */
+function nonProduction(host) {
+    if (PRODUCTION_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)))
+        return undefined;
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return 'a local address';
+    if (/^(?:127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|0\.0\.0\.0$)/.test(host) || host === '[::1]')
+        return 'a local or private network address';
+    if (TUNNELS.some((t) => host === t || host.endsWith(`.${t}`)))
+        return 'a developer tunnel';
+    const labels = host.split('.');
+    const platform = PLATFORM_SUFFIXES.find((s) => host.endsWith(`.${s}`));
+    const keep = platform ? platform.split('.').length : TWO_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 3 : 2;
+    // Only the labels left of the registrable domain describe an environment ("contoso.dev" is a domain).
+    for (const label of labels.slice(0, Math.max(0, labels.length - keep))) {
+        for (const token of label.split(/[-_]/)) {
+            const word = ENVIRONMENT_WORDS[token.replace(/\d+$/, '')];
+            if (word)
+                return `a ${word} endpoint (${quote(token)})`;
+        }
+    }
+    return undefined;
+}
+/* harmony default export */ const host_production = (defineRule({
+    meta: {
+        id: 'host-production',
+        criterion: 'ownership',
+        description: 'The API host and OAuth URLs are production endpoints: no staging, dev, test, QA, sandbox or preview hosts, no local addresses or tunnels.',
+        level: levels('error', 'error', 'off'),
+    },
+    check({ connector, report }) {
+        const check = (file, node, what) => {
+            const value = str(node);
+            if (!node || value === undefined)
+                return;
+            const shape = hostShape(value);
+            const host = shape.kind === 'host' ? shape.host : shape.kind === 'suffix' ? shape.suffix : undefined;
+            const why = host && nonProduction(host);
+            if (!why)
+                return;
+            report({
+                file,
+                node,
+                message: `${what} ${quote(value)} looks like ${why}; submitted connectors must call the production service: use its production URL (keep test hosts in a private copy)`,
+            });
+        };
+        const swagger = parsedSwagger(connector);
+        if (swagger) {
+            check(swagger, prop(swagger.doc.root, 'host'), 'host');
+            for (const definition of securityDefinitions(swagger)) {
+                check(swagger, prop(definition.node, 'authorizationUrl'), `the authorizationUrl of ${quote(definition.name)}`);
+                check(swagger, prop(definition.node, 'tokenUrl'), `the tokenUrl of ${quote(definition.name)}`);
+            }
+        }
+        const apiProperties = parsedApiProperties(connector);
+        if (!apiProperties)
+            return;
+        for (const group of parameterGroups(apiProperties)) {
+            for (const parameter of group.parameters) {
+                const custom = propCi(parameter.oauth, 'customParameters');
+                for (const key of ['authorizationUrl', 'tokenUrl', 'refreshUrl']) {
+                    check(apiProperties, prop(propCi(custom, key), 'value'), `the OAuth ${key} of ${quote(parameter.name)}`);
+                }
+            }
+        }
+        for (const { node } of dynamicHostUrls(apiProperties))
+            check(apiProperties, node, 'the dynamichosturl urlTemplate');
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/ownership/index.ts
 
 
-const ownershipRules = [biz_saas_ownership, ownership_website];
+
+const ownershipRules = [biz_saas_ownership, ownership_website, host_production];
 
 ;// CONCATENATED MODULE: ./src/rules/support/info-contact.ts
 
 
 
 const FIELDS = ['name', 'url', 'email'];
-const WHAT = {
+const info_contact_WHAT = {
     name: 'the support team or company name',
     url: 'an absolute https:// URL of the support page',
     email: 'a support e-mail address',
@@ -15657,23 +30274,23 @@ const info_contact_TEMPLATE = '"contact": {"name": "…", "url": "https://…", 
                 continue;
             }
             if (text === undefined) {
-                report({ file, node, message: `info.contact.${field} is ${typeName(node)}; it must be a string: ${WHAT[field]}` });
+                report({ file, node, message: `info.contact.${field} is ${typeName(node)}; it must be a string: ${info_contact_WHAT[field]}` });
                 continue;
             }
             if (text.trim() === '') {
-                report({ file, node, message: `info.contact.${field} is empty; give ${WHAT[field]}` });
+                report({ file, node, message: `info.contact.${field} is empty; give ${info_contact_WHAT[field]}` });
                 continue;
             }
             const problem = field === 'url' ? httpUrlProblem(text) : field === 'email' ? emailProblem(text) : undefined;
             if (problem)
-                report({ file, node, message: `the contact ${field} ${quote(text)} ${problem}; give ${WHAT[field]}` });
+                report({ file, node, message: `the contact ${field} ${quote(text)} ${problem}; give ${info_contact_WHAT[field]}` });
         }
         if (missing.length > 0) {
             report({
                 file,
                 node: contact,
                 at: 'key',
-                message: `info.contact has no ${missing.map((f) => `"${f}"`).join(', ')}; add ${missing.map((f) => `"${f}" (${WHAT[f]})`).join(', ')}`,
+                message: `info.contact has no ${missing.map((f) => `"${f}"`).join(', ')}; add ${missing.map((f) => `"${f}" (${info_contact_WHAT[f]})`).join(', ')}`,
             });
         }
     },
@@ -15683,7 +30300,568 @@ const info_contact_TEMPLATE = '"contact": {"name": "…", "url": "https://…", 
 
 const supportRules = [info_contact];
 
+;// CONCATENATED MODULE: ./src/breaking/compare.ts
+
+
+/** Most schema pairs one comparison visits (a hostile file could fan out through allOf). */
+const MAX_SCHEMA_PAIRS = 50_000;
+/** Most allOf members merged into one schema's property list. */
+const MAX_ALLOF = 64;
+/** Most removed enum values quoted in one message. */
+const MAX_QUOTED = 5;
+function compare_quote(value, max = 80) {
+    return `'${value.length > max ? `${value.slice(0, max - 1)}…` : value}'`;
+}
+/** Microsoft's operation versioning, the remedy for every operation-level break. */
+function versioning(operation) {
+    const next = /^[A-Za-z_]\w*$/.test(operation) ? `${operation}_V2` : 'Name_V2';
+    return (`keep ${compare_quote(operation)} as it was with "deprecated": true and add the new shape ` +
+        `as a new operation (for example ${compare_quote(next)}) with x-ms-api-annotation family/revision`);
+}
+function versioningHint(operation) {
+    return `; to change it without breaking flows, ${versioning(operation)}`;
+}
+function compare_typeOf(schema) {
+    const node = prop(schema, 'type');
+    const type = str(node);
+    if (type !== undefined)
+        return { type, node };
+    if (prop(schema, 'properties'))
+        return { type: 'object' };
+    if (prop(schema, 'items'))
+        return { type: 'array' };
+    return {};
+}
+function literalKey(node) {
+    return node.type === 'object' || node.type === 'array' ? undefined : `${node.type}:${String(node.value)}`;
+}
+function literalText(node) {
+    return node.type === 'string' ? compare_quote(String(node.value)) : String(node.value);
+}
+function normalizedPath(path) {
+    return path.replace(/\{[^}]*\}/g, '{}');
+}
+function join(path, name) {
+    return path === '' ? name : `${path}.${name}`;
+}
+class Comparison {
+    file;
+    oldDoc;
+    newDoc;
+    changes = [];
+    keys = new Set();
+    seen = { input: new Map(), output: new Map() };
+    pairs = 0;
+    constructor(file, oldDoc, newDoc) {
+        this.file = file;
+        this.oldDoc = oldDoc;
+        this.newDoc = newDoc;
+    }
+    /** "line 38 in the base": where an old node (its key, for a property value) starts. */
+    base(node) {
+        const key = keyOf(node);
+        return `line ${this.oldDoc.lines.position((key ?? node).offset).line} in the base`;
+    }
+    add(kind, node, message, targets, at) {
+        const clean = targets.filter((t) => t !== undefined);
+        const key = `${kind}\u0000${node.offset}\u0000${at ?? ''}\u0000${clean.join('\u0000')}`;
+        if (this.keys.has(key))
+            return;
+        this.keys.add(key);
+        this.changes.push({ kind, file: this.file, node, message, targets: clean, ...(at ? { at } : {}) });
+    }
+    /** The nearest existing node of the new document along a chain of keys (for a deletion's parent). */
+    nearest(...path) {
+        let current = this.newDoc.root;
+        for (const key of path) {
+            const next = prop(current, key);
+            if (!next)
+                break;
+            current = next;
+        }
+        return current;
+    }
+    firstVisit(mode, oldNode, newNode) {
+        let seen = this.seen[mode].get(oldNode);
+        if (!seen)
+            this.seen[mode].set(oldNode, (seen = new Set()));
+        if (seen.has(newNode))
+            return false;
+        seen.add(newNode);
+        return ++this.pairs <= MAX_SCHEMA_PAIRS;
+    }
+    /** A schema's properties and required names, allOf members merged (bounded). */
+    shape(root, schema) {
+        const shape = { properties: new Map(), required: new Map() };
+        const queue = [schema];
+        const visited = new Set();
+        for (let next = 0; next < queue.length && next < MAX_ALLOF * 4 && visited.size < MAX_ALLOF; next++) {
+            const node = deref(root, queue[next]);
+            if (!node || node.type !== 'object' || visited.has(node))
+                continue;
+            visited.add(node);
+            const container = prop(node, 'properties');
+            if (container?.type === 'object' && !shape.container)
+                shape.container = container;
+            for (const { key, value } of entries(container))
+                if (!shape.properties.has(key))
+                    shape.properties.set(key, value);
+            for (const item of items(prop(node, 'required'))) {
+                if (item.type === 'string' && !shape.required.has(item.value))
+                    shape.required.set(item.value, item);
+            }
+            for (const member of items(prop(node, 'allOf')))
+                if (queue.length < MAX_ALLOF * 4)
+                    queue.push(member);
+        }
+        return shape;
+    }
+}
+class SwaggerComparison extends Comparison {
+    constructor(oldDoc, newDoc) {
+        super('swagger', oldDoc, newDoc);
+    }
+    run() {
+        this.compareOperations();
+        this.compareSecurity();
+        return this.changes;
+    }
+    infos(root) {
+        return operations(root).map((op) => {
+            const id = str(prop(op.node, 'operationId'));
+            return { op, id, name: id ?? `${op.method.toUpperCase()} ${op.path}`, deprecated: bool(prop(op.node, 'deprecated')) === true };
+        });
+    }
+    compareOperations() {
+        const key = (info) => info.id ?? `\u0000${info.op.method} ${info.op.path}`;
+        const slot = (info) => `${info.op.method} ${info.op.path}`;
+        const byKey = new Map();
+        const bySlot = new Map();
+        for (const info of this.infos(this.newDoc.root)) {
+            if (!byKey.has(key(info)))
+                byKey.set(key(info), info);
+            bySlot.set(slot(info), info);
+        }
+        const oldKeys = new Set();
+        const oldInfos = this.infos(this.oldDoc.root).filter((info) => !oldKeys.has(key(info)) && oldKeys.add(key(info)));
+        for (const old of oldInfos) {
+            const now = byKey.get(key(old));
+            if (now) {
+                this.compareOperation(old, now);
+                continue;
+            }
+            const replacement = bySlot.get(slot(old));
+            if (replacement && !oldKeys.has(key(replacement)) && replacement.id !== undefined) {
+                this.add('operation-removed', prop(replacement.op.node, 'operationId') ?? replacement.op.node, `operation ${compare_quote(old.name)} (${this.base(old.op.node)}) was renamed to ${compare_quote(replacement.name)}: for existing flows ` +
+                    `that deletes ${compare_quote(old.name)}${versioningHint(old.name)}`, [old.name]);
+                continue;
+            }
+            const parent = prop(prop(this.newDoc.root, 'paths'), old.op.path) ?? this.nearest('paths');
+            this.add('operation-removed', parent, `operation ${compare_quote(old.name)} (${this.base(old.op.node)}) was deleted; flows that use it will break${versioningHint(old.name)}`, [old.name], parent === this.newDoc.root ? undefined : 'key');
+        }
+    }
+    compareOperation(old, now) {
+        const name = now.name;
+        const hint = versioningHint(name);
+        // Path template (parameter names aside: a renamed path parameter shows as parameter changes) and method.
+        if (normalizedPath(old.op.path) !== normalizedPath(now.op.path) || old.op.method !== now.op.method) {
+            const samePath = normalizedPath(old.op.path) === normalizedPath(now.op.path);
+            this.add('path-changed', samePath ? now.op.node : now.op.pathItem, `operation ${compare_quote(name)} moved from ${compare_quote(`${old.op.method.toUpperCase()} ${old.op.path}`)} (${this.base(old.op.node)}) ` +
+                `to ${compare_quote(`${now.op.method.toUpperCase()} ${now.op.path}`)}; existing flows still call the old one${hint}`, [name], 'key');
+        }
+        // Trigger kind: x-ms-trigger single / batch, or absent (an action).
+        const oldTrigger = prop(old.op.node, 'x-ms-trigger');
+        const newTrigger = prop(now.op.node, 'x-ms-trigger');
+        if (str(oldTrigger) !== str(newTrigger) && (oldTrigger || newTrigger)) {
+            const kind = (node) => (node ? `a ${str(node) === undefined ? 'malformed' : compare_quote(str(node))} trigger` : 'an action');
+            this.add('trigger-changed', newTrigger ?? now.op.node, `operation ${compare_quote(name)} changed from ${kind(oldTrigger)}${oldTrigger ? ` (${this.base(oldTrigger)})` : ''} to ${kind(newTrigger)}; ` +
+                `flows built on it must be rebuilt${hint}`, [name], newTrigger ? undefined : 'key');
+        }
+        this.checkVisibility(prop(old.op.node, 'x-ms-visibility'), prop(now.op.node, 'x-ms-visibility'), now, `operation ${compare_quote(name)}`, now.op.node, [name]);
+        this.compareParameters(old, now);
+        this.compareResponses(old, now);
+    }
+    /** Visible (anything but internal) → internal: the designer hides it from existing flows. Deprecated operations may. */
+    checkVisibility(oldNode, newNode, op, what, owner, targets) {
+        if (op.deprecated || str(newNode) !== 'internal' || str(oldNode) === 'internal' || !newNode)
+            return;
+        this.add('visibility-internal', newNode, `${what} changed x-ms-visibility from ${oldNode ? `${compare_quote(str(oldNode) ?? '?')} (${this.base(oldNode)})` : 'visible (unset)'} to 'internal'; ` +
+            `existing flows that show or set it lose it in the designer; hide an operation only together with "deprecated": true` +
+            (owner === op.op.node ? ' and a replacement (x-ms-api-annotation family/revision)' : ''), targets);
+    }
+    compareParameters(old, now) {
+        const name = now.name;
+        const hint = versioningHint(name);
+        const paramKey = (p) => `${p.in}\u0000${p.name}`;
+        const oldParams = swagger_parametersOf(this.oldDoc.root, old.op).filter((p) => p.name !== undefined && p.in !== undefined);
+        const newParams = swagger_parametersOf(this.newDoc.root, now.op).filter((p) => p.name !== undefined && p.in !== undefined);
+        const newByKey = new Map(newParams.map((p) => [paramKey(p), p]));
+        const oldByKey = new Map(oldParams.map((p) => [paramKey(p), p]));
+        const moved = new Set();
+        const list = prop(now.op.node, 'parameters');
+        for (const oldParam of oldParams) {
+            const label = `parameter ${compare_quote(oldParam.name)}`;
+            const same = newByKey.get(paramKey(oldParam));
+            if (same) {
+                this.compareParameter(oldParam, same, now);
+                continue;
+            }
+            const elsewhere = newParams.find((p) => p.name === oldParam.name && !oldByKey.has(paramKey(p)) && !moved.has(p));
+            if (elsewhere) {
+                moved.add(elsewhere);
+                this.add('parameter-location', prop(elsewhere.node, 'in') ?? elsewhere.site, `${label} of operation ${compare_quote(name)} moved from ${compare_quote(oldParam.in)} (${this.base(prop(oldParam.node, 'in') ?? oldParam.node)}) ` +
+                    `to ${compare_quote(elsewhere.in)}; existing flows keep sending it in the old place${hint}`, [name, oldParam.name]);
+                continue;
+            }
+            // An internal parameter is never set by a flow: dropping it breaks nothing the flow sends.
+            if (str(prop(oldParam.node, 'x-ms-visibility')) === 'internal')
+                continue;
+            const parent = list ?? now.op.node;
+            this.add('parameter-removed', parent, `${label} (in ${oldParam.in}, ${this.base(oldParam.site === oldParam.node ? (prop(oldParam.node, 'name') ?? oldParam.site) : oldParam.site)}) ` +
+                `was removed from operation ${compare_quote(name)}; ` +
+                `flows that set it send a value the API no longer expects${hint}`, [name, oldParam.name], 'key');
+        }
+        for (const param of newParams) {
+            if (oldByKey.has(paramKey(param)) || moved.has(param) || bool(prop(param.node, 'required')) !== true)
+                continue;
+            // Microsoft's pattern for a constant: internal with a default, filled in by the platform, never by a flow.
+            if (str(prop(param.node, 'x-ms-visibility')) === 'internal' && prop(param.node, 'default'))
+                continue;
+            const required = prop(param.node, 'required');
+            this.add('required-input-added', param.site === param.node && required ? required : param.site, `operation ${compare_quote(name)} has a new required parameter ${compare_quote(param.name)} (in ${param.in}); existing flows do not send it` +
+                `; make it optional, or ${versioning(name)}`, [name, param.name]);
+        }
+    }
+    compareParameter(old, now, op) {
+        const label = `parameter ${compare_quote(now.name)} of operation ${compare_quote(op.name)}`;
+        const targets = [op.name, now.name];
+        const oldRequired = prop(old.node, 'required');
+        const newRequired = prop(now.node, 'required');
+        if (bool(oldRequired) !== true && bool(newRequired) === true && newRequired) {
+            this.add('input-became-required', newRequired, `${label} changed from optional${oldRequired ? ` (${this.base(oldRequired)})` : ''} to required; existing flows that leave it empty will fail` +
+                versioningHint(op.name), targets);
+        }
+        this.checkVisibility(prop(old.node, 'x-ms-visibility'), prop(now.node, 'x-ms-visibility'), op, label, now.node, targets);
+        if (now.in === 'body')
+            this.walk('input', prop(old.node, 'schema'), prop(now.node, 'schema'), op, now.name, label);
+        else
+            this.walk('input', old.node, now.node, op, now.name, label);
+    }
+    compareResponses(old, now) {
+        const newResponses = responsesOf(this.newDoc.root, now.op);
+        const success = (code) => /^2\d\d$/.test(code);
+        for (const response of responsesOf(this.oldDoc.root, old.op)) {
+            const schema = deref(this.oldDoc.root, prop(response.node, 'schema'));
+            if (!schema || schema.type !== 'object' || (schema.children ?? []).length === 0)
+                continue;
+            const match = newResponses.find((r) => r.code === response.code) ?? (success(response.code) ? newResponses.find((r) => success(r.code)) : undefined);
+            const label = `response ${compare_quote(response.code)} of operation ${compare_quote(now.name)}`;
+            if (!match || !prop(match.node, 'schema')) {
+                const parent = match?.node ?? prop(now.op.node, 'responses') ?? now.op.node;
+                this.add('output-removed', parent, `the ${match ? 'schema of ' : ''}${label} (${this.base(match ? prop(response.node, 'schema') : response.node)}) was deleted; ` +
+                    `flows that use its outputs will break${versioningHint(now.name)}`, [now.name, response.code], 'key');
+                continue;
+            }
+            this.walk('output', prop(response.node, 'schema'), prop(match.node, 'schema'), now, '', label);
+        }
+    }
+    /** Walks an old and a new schema in pairs (iterative, bounded, each pair once per mode). */
+    walk(mode, oldRoot, newRoot, op, rootName, rootLabel) {
+        const stack = [{ old: oldRoot, new: newRoot, path: '', depth: 0 }];
+        const hint = versioningHint(op.name);
+        while (stack.length > 0) {
+            const pair = stack.pop();
+            const oldNode = deref(this.oldDoc.root, pair.old);
+            const newNode = deref(this.newDoc.root, pair.new);
+            if (!oldNode || !newNode || oldNode.type !== 'object' || newNode.type !== 'object' || pair.depth > MAX_SCHEMA_DEPTH)
+                continue;
+            if (!this.firstVisit(mode, oldNode, newNode))
+                continue;
+            const field = pair.path === '' ? rootLabel : `${mode} field ${compare_quote(pair.path)} of ${rootLabel}`;
+            const targets = [op.name, join(rootName, pair.path)].filter((t) => t !== '');
+            // Where a change to this schema shows: its key when it is a property (else the node itself).
+            const at = 'key';
+            const oldType = compare_typeOf(oldNode);
+            const newType = compare_typeOf(newNode);
+            if (oldType.type !== undefined && newType.type !== undefined && oldType.type !== newType.type) {
+                const widened = mode === 'input' && oldType.type === 'integer' && newType.type === 'number';
+                if (!widened) {
+                    this.add(mode === 'input' ? 'input-type-narrowed' : 'output-type-changed', newType.node ?? pair.new ?? newNode, `${field} changed type from ${compare_quote(oldType.type)} (${this.base(oldType.node ?? oldNode)}) to ${compare_quote(newType.type)}; ` +
+                        `${mode === 'input' ? 'existing flows may send values of the old type' : 'flows that use it expect the old type'}${hint}`, targets, newType.node ? undefined : at);
+                    continue;
+                }
+            }
+            const oldEnum = prop(oldNode, 'enum');
+            const newEnum = prop(newNode, 'enum');
+            if (mode === 'input' && newEnum?.type === 'array') {
+                if (!oldEnum) {
+                    this.add('input-enum-added', newEnum, `${field} now has an enum (${items(newEnum).slice(0, MAX_QUOTED).map(literalText).join(', ')}); before, any value was allowed, ` +
+                        `and existing flows may send others${hint}`, targets);
+                }
+                else if (oldEnum.type === 'array') {
+                    const kept = new Set(items(newEnum).map(literalKey));
+                    const removed = items(oldEnum).filter((value) => literalKey(value) !== undefined && !kept.has(literalKey(value)));
+                    if (removed.length > 0) {
+                        const listed = removed.slice(0, MAX_QUOTED).map((value) => `${literalText(value)} (${this.base(value)})`);
+                        const more = removed.length > MAX_QUOTED ? ` and ${removed.length - MAX_QUOTED} more` : '';
+                        this.add('input-enum-value-removed', newEnum, `enum value${removed.length > 1 ? 's' : ''} ${listed.join(', ')}${more} ${removed.length > 1 ? 'were' : 'was'} removed from ${field}; ` +
+                            `existing flows may still send ${removed.length > 1 ? 'them' : 'it'}${hint}`, targets);
+                    }
+                }
+            }
+            if (mode === 'output' && oldEnum?.type === 'array' && !newEnum) {
+                this.add('output-enum-removed', pair.new ?? newNode, `${field} lost its enum (${this.base(oldEnum)}); flows that branch on its values lose them${hint}`, targets, at);
+            }
+            const oldShape = this.shape(this.oldDoc.root, oldNode);
+            const newShape = this.shape(this.newDoc.root, newNode);
+            const next = [];
+            for (const [name, oldValue] of oldShape.properties) {
+                const path = join(pair.path, name);
+                const newValue = newShape.properties.get(name);
+                const fieldTargets = [op.name, join(rootName, path)].filter((t) => t !== '');
+                if (!newValue) {
+                    const parent = newShape.container ?? pair.new ?? newNode;
+                    const fieldLabel = `${mode} field ${compare_quote(path)} (${this.base(oldValue)})`;
+                    if (mode === 'output') {
+                        this.add('output-removed', parent, `${fieldLabel} of ${rootLabel} was deleted; flows that use it will break${hint}`, fieldTargets, 'key');
+                    }
+                    else if (bool(prop(deref(this.oldDoc.root, oldValue), 'readOnly')) !== true && str(prop(deref(this.oldDoc.root, oldValue), 'x-ms-visibility')) !== 'internal') {
+                        this.add('parameter-removed', parent, `${fieldLabel} was removed from ${rootLabel}; flows that set it send a value the API no longer expects${hint}`, fieldTargets, 'key');
+                    }
+                    continue;
+                }
+                if (mode === 'input') {
+                    const required = newShape.required.get(name);
+                    if (required && !oldShape.required.has(name)) {
+                        this.add('input-became-required', required, `input field ${compare_quote(path)} of ${rootLabel} changed from optional to required; existing flows that leave it empty will fail${hint}`, fieldTargets);
+                    }
+                    const oldDeref = deref(this.oldDoc.root, oldValue);
+                    const newDeref = deref(this.newDoc.root, newValue);
+                    this.checkVisibility(oldDeref && prop(oldDeref, 'x-ms-visibility'), newDeref && prop(newDeref, 'x-ms-visibility'), op, `input field ${compare_quote(path)} of ${rootLabel}`, newValue, fieldTargets);
+                }
+                next.push({ old: oldValue, new: newValue, path, depth: pair.depth + 1 });
+            }
+            if (mode === 'input') {
+                for (const [name, newValue] of newShape.properties) {
+                    const required = newShape.required.get(name);
+                    if (oldShape.properties.has(name) || !required)
+                        continue;
+                    const path = join(pair.path, name);
+                    this.add('required-input-added', newValue, `${rootLabel} has a new required input field ${compare_quote(path)}; existing flows do not send it; make it optional, or ${versioning(op.name)}`, [op.name, join(rootName, path)], 'key');
+                }
+            }
+            const itemsPath = `${pair.path}[]`;
+            next.push({ old: prop(oldNode, 'items'), new: prop(newNode, 'items'), path: itemsPath, depth: pair.depth + 1 });
+            const oldExtra = prop(oldNode, 'additionalProperties');
+            const newExtra = prop(newNode, 'additionalProperties');
+            if (oldExtra?.type === 'object' && newExtra?.type === 'object') {
+                next.push({ old: oldExtra, new: newExtra, path: join(pair.path, '*'), depth: pair.depth + 1 });
+            }
+            for (let i = next.length - 1; i >= 0; i--)
+                stack.push(next[i]);
+        }
+    }
+    /** Authentication type: the securityDefinitions' types (and OAuth flows). */
+    compareSecurity() {
+        const signature = (root) => entries(prop(root, 'securityDefinitions'))
+            .map(({ key, value }) => {
+            const type = str(prop(value, 'type')) ?? '?';
+            const flow = type === 'oauth2' ? str(prop(value, 'flow')) : undefined;
+            return { name: key, value, type: flow ? `${type}/${flow}` : type };
+        })
+            .filter((definition) => definition.value.type === 'object');
+        const old = signature(this.oldDoc.root);
+        const now = signature(this.newDoc.root);
+        const describe = (list) => (list.length === 0 ? 'none' : [...new Set(list.map((d) => d.type))].sort().join(' + '));
+        if (describe(old) === describe(now))
+            return;
+        const changed = now.find((d) => !old.some((o) => o.type === d.type));
+        const node = (changed && (prop(changed.value, 'type') ?? changed.value)) ?? this.nearest('securityDefinitions');
+        const first = old[0];
+        this.add('auth-changed', node, `the authentication type changed from ${compare_quote(describe(old))}${first ? ` (${this.base(first.value)})` : ''} to ${compare_quote(describe(now))}; ` +
+            'existing connections stop working and Microsoft does not allow it for a published connector; keep the authentication type (a new one needs a new connector)', ['securityDefinitions'], node === this.newDoc.root ? undefined : changed && prop(changed.value, 'type') ? undefined : 'key');
+    }
+}
+/** Connection parameters of apiProperties.json: names, types and identity providers, per parameter set. */
+class ApiPropertiesComparison extends Comparison {
+    constructor(oldDoc, newDoc) {
+        super('apiProperties', oldDoc, newDoc);
+    }
+    run() {
+        const oldProps = prop(this.oldDoc.root, 'properties');
+        const newProps = prop(this.newDoc.root, 'properties');
+        this.compareParameters(prop(oldProps, 'connectionParameters'), prop(newProps, 'connectionParameters'), '', ['properties', 'connectionParameters']);
+        const oldSets = prop(oldProps, 'connectionParameterSets');
+        const newSets = prop(newProps, 'connectionParameterSets');
+        if (!oldSets && !newSets)
+            return this.changes;
+        if (!oldSets || !newSets) {
+            const node = newSets ?? this.nearest('properties', 'connectionParameters');
+            this.add('auth-changed', node, newSets
+                ? 'connectionParameterSets were added; existing connections were made without choosing a set and stop working; keep the authentication as it was (a new one needs a new connector)'
+                : `connectionParameterSets (${this.base(oldSets)}) were removed; existing connections made with one of the sets stop working; keep them`, ['connectionParameterSets'], 'key');
+            return this.changes;
+        }
+        const setsOf = (sets) => {
+            const map = new Map();
+            for (const set of items(prop(sets, 'values'))) {
+                const name = str(prop(set, 'name'));
+                if (name !== undefined && !map.has(name))
+                    map.set(name, set);
+            }
+            return map;
+        };
+        const oldByName = setsOf(oldSets);
+        const newByName = setsOf(newSets);
+        for (const [name, oldSet] of oldByName) {
+            const newSet = newByName.get(name);
+            if (!newSet) {
+                this.add('auth-changed', prop(newSets, 'values') ?? newSets, `connection parameter set ${compare_quote(name)} (${this.base(oldSet)}) was removed; existing connections made with it stop working; keep it`, [name], 'key');
+                continue;
+            }
+            this.compareParameters(prop(oldSet, 'parameters'), prop(newSet, 'parameters'), ` of set ${compare_quote(name)}`, [], newSet);
+        }
+        return this.changes;
+    }
+    compareParameters(oldList, newList, where, parentPath, parent) {
+        const container = newList ?? parent ?? this.nearest(...parentPath);
+        const newEntries = new Map(entries(newList).map((e) => [e.key, e.value]));
+        const oldEntries = new Map(entries(oldList).map((e) => [e.key, e.value]));
+        const tail = 'existing connections stop working and Microsoft does not allow changing the authentication of a published connector; keep it as it was';
+        for (const [name, oldParam] of oldEntries) {
+            const newParam = newEntries.get(name);
+            if (!newParam) {
+                this.add('auth-changed', container, `connection parameter ${compare_quote(name)}${where} (${this.base(oldParam)}) was removed; ${tail}`, [name], container === this.newDoc.root ? undefined : 'key');
+                continue;
+            }
+            const oldType = prop(oldParam, 'type');
+            const newType = prop(newParam, 'type');
+            if (str(oldType) !== str(newType)) {
+                this.add('auth-changed', newType ?? newParam, `connection parameter ${compare_quote(name)}${where} changed type from ${compare_quote(str(oldType) ?? 'none')}${oldType ? ` (${this.base(oldType)})` : ''} to ${compare_quote(str(newType) ?? 'none')}; ${tail}`, [name], newType ? undefined : 'key');
+                continue;
+            }
+            const oldProvider = prop(prop(oldParam, 'oAuthSettings'), 'identityProvider');
+            const newProvider = prop(prop(newParam, 'oAuthSettings'), 'identityProvider');
+            if (str(oldProvider) !== str(newProvider) && (oldProvider || newProvider)) {
+                this.add('auth-changed', newProvider ?? newParam, `connection parameter ${compare_quote(name)}${where} changed its identity provider from ${compare_quote(str(oldProvider) ?? 'none')}` +
+                    `${oldProvider ? ` (${this.base(oldProvider)})` : ''} to ${compare_quote(str(newProvider) ?? 'none')}; ${tail}`, [name], newProvider ? undefined : 'key');
+            }
+        }
+        for (const [name, newParam] of newEntries) {
+            if (oldEntries.has(name))
+                continue;
+            const required = prop(prop(prop(newParam, 'uiDefinition'), 'constraints'), 'required');
+            if (str(required) !== 'true' && bool(required) !== true)
+                continue;
+            this.add('auth-changed', newParam, `new required connection parameter ${compare_quote(name)}${where}: existing connections do not have it and stop working; make it optional or keep the connection parameters as they were`, [name], 'key');
+        }
+    }
+}
+/** Breaking changes between the base and the new swagger (both parsed). */
+function compareSwagger(oldDoc, newDoc) {
+    return new SwaggerComparison(oldDoc, newDoc).run();
+}
+/** Breaking changes between the base and the new apiProperties.json (connection parameters). */
+function compareApiProperties(oldDoc, newDoc) {
+    return new ApiPropertiesComparison(oldDoc, newDoc).run();
+}
+
+;// CONCATENATED MODULE: ./src/breaking/rules.ts
+// The breaking-change rules (criterion `compatibility`): one rule per kind of change, all fed by a
+// single comparison per connector. They run only when the edge supplied a base revision
+// (`options.base`); the engine skips the criterion otherwise, so its verdict is "n/a".
+
+
+
+/** Microsoft's change validator fails these (rules.md §4): errors for submissions, warnings for private connectors. */
+const BREAKING = levels('error', 'error', 'warning');
+/** Documented or obvious breaks that Microsoft's validator has not been seen to flag: warnings. */
+const LIKELY_BREAKING = levels('warning', 'warning', 'warning');
+const BREAKING_RULE_SPECS = [
+    { kind: 'operation-removed', id: 'breaking-operation-removed', description: 'No operation of the base is deleted or renamed (operationId changed).', level: BREAKING },
+    { kind: 'path-changed', id: 'breaking-path-changed', description: "No operation's path template or HTTP method changes.", level: BREAKING },
+    { kind: 'parameter-location', id: 'breaking-parameter-location', description: 'No parameter moves to another location (in: path, query, header, body, formData).', level: BREAKING },
+    { kind: 'required-input-added', id: 'breaking-required-input-added', description: 'No new required parameter or required body field is added to an existing operation.', level: BREAKING },
+    { kind: 'input-became-required', id: 'breaking-input-required', description: 'No optional parameter or body field becomes required.', level: BREAKING },
+    { kind: 'input-enum-added', id: 'breaking-enum-added', description: 'No enum is added to an input that accepted any value.', level: BREAKING },
+    { kind: 'input-enum-value-removed', id: 'breaking-enum-value-removed', description: "No value is removed from an input's enum.", level: BREAKING },
+    { kind: 'output-removed', id: 'breaking-output-removed', description: 'No response field (or response schema) is deleted.', level: BREAKING },
+    { kind: 'output-type-changed', id: 'breaking-output-type-changed', description: 'No response field changes type.', level: BREAKING },
+    { kind: 'output-enum-removed', id: 'breaking-output-enum-removed', description: 'No response field loses its enum.', level: BREAKING },
+    { kind: 'auth-changed', id: 'breaking-auth-changed', description: 'The authentication type (securityDefinitions, apiProperties connection parameters) does not change.', level: BREAKING },
+    { kind: 'trigger-changed', id: 'breaking-trigger-changed', description: 'No operation changes trigger kind (x-ms-trigger single, batch, or an action).', level: BREAKING },
+    { kind: 'parameter-removed', id: 'breaking-parameter-removed', description: 'No parameter or body field that flows can set is removed.', level: LIKELY_BREAKING },
+    { kind: 'input-type-narrowed', id: 'breaking-type-narrowed', description: 'No input changes to a type that rejects values the old type accepted.', level: LIKELY_BREAKING },
+    { kind: 'visibility-internal', id: 'breaking-visibility-internal', description: 'No visible operation, parameter or input field becomes x-ms-visibility internal (unless deprecated).', level: LIKELY_BREAKING },
+];
+/** One comparison per connector package and base, shared by all the rules. */
+const rules_cache = new WeakMap();
+function parsedBase(base, connector, kind) {
+    const text = base.read(connector, kind);
+    if (text === undefined)
+        return undefined;
+    const doc = parseJsonDocument(text);
+    return doc.root?.type === 'object' ? doc : undefined;
+}
+function objectFile(file) {
+    return file?.doc.root.type === 'object' ? file : undefined;
+}
+/** The breaking changes of a connector against the base (none for a connector that is new). */
+function breakingChanges(connector, base) {
+    const cached = rules_cache.get(connector);
+    if (cached?.base === base)
+        return cached.changes;
+    const changes = [];
+    const swagger = objectFile(parsedSwagger(connector));
+    const oldSwagger = swagger && parsedBase(base, connector, 'swagger');
+    if (swagger && oldSwagger) {
+        changes.push(...compareSwagger(oldSwagger, swagger.doc));
+        // apiProperties.json is compared only for a connector that existed (its swagger did).
+        const apiProperties = objectFile(parsedApiProperties(connector));
+        const oldApiProperties = apiProperties && parsedBase(base, connector, 'apiProperties');
+        if (apiProperties && oldApiProperties)
+            changes.push(...compareApiProperties(oldApiProperties, apiProperties.doc));
+    }
+    rules_cache.set(connector, { base, changes });
+    return changes;
+}
+/** Whether an allow entry of the config accepts this change. */
+function isAllowed(ruleId, change, allow) {
+    return (allow ?? []).some((entry) => typeof entry.reason === 'string' &&
+        entry.reason.trim() !== '' &&
+        (entry.rule === undefined || entry.rule === ruleId) &&
+        (entry.target === undefined || change.targets.includes(entry.target)));
+}
+function breakingRule(spec) {
+    return defineRule({
+        meta: { id: spec.id, criterion: 'compatibility', description: spec.description, level: spec.level },
+        check({ connector, options, report }) {
+            const { base, breaking } = options;
+            if (!base || breaking?.level === 'off')
+                return;
+            for (const change of breakingChanges(connector, base)) {
+                if (change.kind !== spec.kind || isAllowed(spec.id, change, breaking?.allow))
+                    continue;
+                const file = change.file === 'swagger' ? connector.files.swagger : connector.files.apiProperties;
+                if (!file)
+                    continue;
+                report({
+                    file,
+                    node: change.node,
+                    ...(change.at ? { at: change.at } : {}),
+                    message: change.message,
+                    ...(breaking?.level === 'warning' ? { recommended: true } : {}),
+                });
+            }
+        },
+    });
+}
+const breakingRules = BREAKING_RULE_SPECS.map(breakingRule);
+/** Rule ids of the breaking-change rules (the markdown summary groups their findings). */
+const BREAKING_RULE_IDS = new Set(BREAKING_RULE_SPECS.map((spec) => spec.id));
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
 
 
 
@@ -15701,7 +30879,167 @@ const RULES = [
     ...completenessRules,
     ...iconRules,
     ...metadataRules,
+    // Compatibility: only run when the edge supplies a base revision (breaking-change detection).
+    ...breakingRules,
 ];
+
+;// CONCATENATED MODULE: ./src/config/apply.ts
+// Applying the config in the engine: per-connector settings (profile, owned domains, SLA, rule
+// levels) and suppression (ignore entries, rules turned off), counted so the report can say how
+// many findings were suppressed and by what, and which ignore entries matched nothing.
+
+/** No config: every rule at its level, nothing suppressed. */
+const NO_POLICY = {
+    levelOf: (rule, profile) => rule.meta.level[profile],
+    silenced: () => undefined,
+    ignored: () => false,
+};
+function pointerMatches(entry, pointer) {
+    if (pointer === undefined)
+        return false;
+    if (pointer === entry.base)
+        return true;
+    return entry.subtree && pointer.startsWith(`${entry.base}/`);
+}
+function describeEntry(entry, pointer) {
+    return `ignore entry for rule "${entry.ruleId}" on "${entry.file.pattern}"${pointer ? ` at "${pointer.pointer}"` : ''}`;
+}
+/** The config applied to one run. Create one per run: it counts. */
+class ConfigRun {
+    config;
+    /** Entries whose file has no wildcard, by `file \0 rule`; the rest by rule. */
+    literal = new Map();
+    globbed = new Map();
+    /** Per entry: matches per pointer (one slot when the entry has no pointer). */
+    hits;
+    offCounts = new Map();
+    checkedFiles = new Set();
+    checkedDirs = new Set();
+    constructor(config) {
+        this.config = config;
+        this.hits = config.ignore.map((entry) => new Array(entry.pointers?.length ?? 1).fill(0));
+        for (const entry of config.ignore) {
+            const index = entry.file.literal === undefined ? this.globbed : this.literal;
+            const key = entry.file.literal === undefined ? entry.ruleId : `${entry.file.literal}\u0000${entry.ruleId}`;
+            const list = index.get(key) ?? [];
+            list.push(entry);
+            index.set(key, list);
+        }
+    }
+    /** The connector's profile, options and policy: global rules, then every matching entry in order. */
+    settingsFor(connector, base) {
+        const levels = new Map();
+        for (const override of this.config.rules)
+            levels.set(override.ruleId, override);
+        let profile = connector.profile;
+        let options = base;
+        for (const entry of this.config.connectors) {
+            if (!entry.match.some((glob) => glob.test(connector.dir)))
+                continue;
+            if (entry.profile !== undefined)
+                profile = entry.profile === 'auto' ? profileFromPath(connector.dir) : entry.profile;
+            if (entry.ownedDomains !== undefined)
+                options = { ...options, ownedDomains: entry.ownedDomains };
+            if (entry.sla !== undefined)
+                options = { ...options, sla: entry.sla };
+            for (const override of entry.rules)
+                levels.set(override.ruleId, override);
+        }
+        this.checkedDirs.add(connector.dir);
+        for (const file of Object.values(connector.files))
+            if (file)
+                this.checkedFiles.add(file.path);
+        const policy = {
+            levelOf: (rule, forProfile) => levels.get(rule.meta.id)?.level ?? rule.meta.level[forProfile],
+            silenced: (ruleId) => {
+                const override = levels.get(ruleId);
+                if (override)
+                    this.offCounts.set(override, (this.offCounts.get(override) ?? 0) + 1);
+            },
+            ignored: (finding) => this.ignore(finding),
+        };
+        return { profile, options, policy };
+    }
+    /** The first entry (in config order) that covers the finding takes it. */
+    ignore(finding) {
+        const candidates = [
+            ...(this.literal.get(`${finding.file}\u0000${finding.ruleId}`) ?? []),
+            ...(this.globbed.get(finding.ruleId) ?? []).filter((entry) => entry.file.test(finding.file)),
+        ];
+        if (candidates.length > 1)
+            candidates.sort((a, b) => a.index - b.index);
+        for (const entry of candidates) {
+            const slots = this.hits[entry.index];
+            if (!entry.pointers) {
+                slots[0] = slots[0] + 1;
+                return true;
+            }
+            const at = entry.pointers.findIndex((pointer) => pointerMatches(pointer, finding.pointer));
+            if (at !== -1) {
+                slots[at] = slots[at] + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+    /**
+     * Whether the run looked at the entry's files at all. Entries for connectors outside the checked
+     * paths are not stale: a run on one folder says nothing about a baseline of the whole repository.
+     */
+    inScope(entry) {
+        const literal = entry.file.literal;
+        if (literal !== undefined) {
+            if (this.checkedFiles.has(literal))
+                return true;
+            for (const dir of this.checkedDirs)
+                if (dir === '.' || literal.startsWith(`${dir}/`))
+                    return true;
+            return false;
+        }
+        for (const file of this.checkedFiles)
+            if (entry.file.test(file))
+                return true;
+        return false;
+    }
+    summary() {
+        const sources = [];
+        const stale = [];
+        let ignored = 0;
+        for (const entry of this.config.ignore) {
+            const slots = this.hits[entry.index];
+            const count = slots.reduce((sum, hits) => sum + hits, 0);
+            ignored += count;
+            if (count > 0) {
+                sources.push({ kind: 'ignore', ruleId: entry.ruleId, line: entry.line, column: entry.column, file: entry.file.pattern, reason: entry.reason, count });
+            }
+            if (slots.every((hits) => hits > 0) || !this.inScope(entry))
+                continue;
+            const base = { entry: entry.index, ruleId: entry.ruleId, file: entry.file.pattern };
+            if (!entry.pointers) {
+                stale.push({ ...base, line: entry.line, column: entry.column, message: `${describeEntry(entry)} matched no finding; remove it` });
+                continue;
+            }
+            entry.pointers.forEach((pointer, i) => {
+                if (slots[i] > 0)
+                    return;
+                stale.push({
+                    ...base,
+                    pointer: pointer.pointer,
+                    line: pointer.line,
+                    column: pointer.column,
+                    message: `${describeEntry(entry, pointer)} matched no finding; remove it`,
+                });
+            });
+        }
+        let off = 0;
+        for (const [override, count] of this.offCounts) {
+            off += count;
+            sources.push({ kind: 'off', ruleId: override.ruleId, line: override.line, column: override.column, count });
+        }
+        sources.sort((a, b) => a.line - b.line || a.column - b.column);
+        return { configFile: this.config.file, ignored, off, sources, stale };
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/types.ts
 const PROFILES = ['certified', 'independent-publisher', 'custom'];
@@ -15717,6 +31055,8 @@ const CRITERIA = [
     'completeness',
     'icon',
     'metadata',
+    /** Breaking changes against a base revision (src/breaking): only judged when a base is given. */
+    'compatibility',
 ];
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
@@ -15727,9 +31067,10 @@ const CRITERIA = [
 
 
 
+
 const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
-function levelFor(rule, profile, problem) {
-    const level = rule.meta.level[profile];
+function levelFor(rule, profile, problem, policy) {
+    const level = policy.levelOf(rule, profile);
     if (level === 'off')
         return level;
     // "Cannot be verified from the files" is information, never a failure.
@@ -15760,6 +31101,14 @@ function locate(problem) {
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, pointer };
 }
 /**
+ * Longest message a finding keeps. Rules quote file values shortened (`quote()`); this is the
+ * backstop, so no rule can put a 10 MB string from a hostile file into every report and annotation.
+ */
+const MAX_MESSAGE_LENGTH = 4000;
+function capMessage(message) {
+    return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message;
+}
+/**
  * A copy of a string that shares no memory with the file it came from. V8 substrings keep their
  * parent alive, so a message quoting a value could otherwise retain a whole file's text for as
  * long as the report lives, and memory would grow with the size of the input instead of the report.
@@ -15774,10 +31123,10 @@ function compareFindings(a, b) {
         (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
         (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
-function verdictsFor(connector, rules, findings) {
+function verdictsFor(connector, rules, findings, policy) {
     const verdicts = {};
     for (const criterion of CRITERIA) {
-        const applies = rules.some((rule) => rule.meta.criterion === criterion && rule.meta.level[connector.profile] !== 'off');
+        const applies = rules.some((rule) => rule.meta.criterion === criterion && policy.levelOf(rule, connector.profile) !== 'off');
         const own = findings.filter((finding) => finding.criterion === criterion);
         if (!applies)
             verdicts[criterion] = 'n/a';
@@ -15793,28 +31142,35 @@ function verdictsFor(connector, rules, findings) {
     return verdicts;
 }
 /** Runs every rule that applies to the package's profile. A rule that throws is a tool bug. */
-function checkConnector(connector, options, rules, internalErrors) {
+function checkConnector(connector, options, rules, internalErrors, policy = NO_POLICY) {
+    // Compatibility rules compare with a base revision: without one they neither run nor get a verdict.
+    if (!options.base)
+        rules = rules.filter((rule) => rule.meta.criterion !== 'compatibility');
     const findings = [];
     for (const rule of rules) {
-        if (rule.meta.level[connector.profile] === 'off')
+        // A rule the config turns off still runs (when its profile enables it): what it finds is counted as suppressed.
+        if (rule.meta.level[connector.profile] === 'off' && policy.levelOf(rule, connector.profile) === 'off')
             continue;
         const report = (problem) => {
-            const level = levelFor(rule, connector.profile, problem);
+            const level = levelFor(rule, connector.profile, problem, policy);
             if (level === 'off')
-                return;
+                return policy.silenced(rule.meta.id);
             const location = locate(problem);
-            findings.push({
+            const finding = {
                 ruleId: rule.meta.id,
                 criterion: rule.meta.criterion,
                 level,
-                message: detach(problem.message),
+                message: detach(capMessage(problem.message)),
                 connector: connector.dir,
                 file: problem.file.path,
                 ...location,
                 ...(location.pointer === undefined ? {} : { pointer: detach(location.pointer) }),
                 ...(problem.unverified ? { unverified: true } : {}),
                 ...(problem.fix ? { fix: { ...problem.fix, text: detach(problem.fix.text) } } : {}),
-            });
+            };
+            // An ignore entry of the config covers it: dropped from findings and verdicts, counted.
+            if (!policy.ignored(finding))
+                findings.push(finding);
         };
         try {
             rule.check({ connector, options, report });
@@ -15829,7 +31185,7 @@ function checkConnector(connector, options, rules, internalErrors) {
         name: connector.name,
         dir: connector.dir,
         profile: connector.profile,
-        verdicts: verdictsFor(connector, rules, findings),
+        verdicts: verdictsFor(connector, rules, findings, policy),
         eligible: !findings.some((finding) => finding.level === 'error'),
         findings,
     };
@@ -15840,15 +31196,19 @@ function runGate(input) {
     const { folders, notes } = discoverConnectors(root, input.paths);
     const internalErrors = [];
     const connectors = [];
+    const configRun = input.config ? new ConfigRun(input.config) : undefined;
     for (const folder of folders) {
-        const connector = loadConnector(root, folder, input.profile);
-        connectors.push(checkConnector(connector, input.options, rules, internalErrors));
+        let connector = loadConnector(root, folder, input.profile);
+        const settings = configRun?.settingsFor(connector, input.options);
+        if (settings)
+            connector = { ...connector, profile: settings.profile };
+        connectors.push(checkConnector(connector, settings?.options ?? input.options, rules, internalErrors, settings?.policy));
     }
     const counts = Object.fromEntries(LEVELS.map((level) => [level, 0]));
     for (const result of connectors)
         for (const finding of result.findings)
             counts[finding.level]++;
-    return { connectors, notes, internalErrors, counts };
+    return { connectors, notes, internalErrors, counts, ...(configRun ? { suppressions: configRun.summary() } : {}) };
 }
 /** All findings, most severe first, in report order within a level. */
 function findingsBySeverity(report) {
@@ -15856,17 +31216,434 @@ function findingsBySeverity(report) {
     return all.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
 }
 
+;// CONCATENATED MODULE: ./src/engine/fix.ts
+function applyFixes(text, fixes) {
+    // The same edit reported twice (two rules, one problem) is one edit.
+    const unique = [...new Map(fixes.map((fix) => [`${fix.offset}:${fix.length}:${fix.text}`, fix])).values()];
+    unique.sort((a, b) => a.offset - b.offset || a.length - b.length);
+    const chosen = [];
+    for (const fix of unique) {
+        const previous = chosen.at(-1);
+        const inside = fix.offset >= 0 && fix.offset + fix.length <= text.length;
+        // Overlapping ranges, or two insertions at one point, cannot both be applied safely.
+        const overlaps = previous !== undefined && (fix.offset < previous.offset + previous.length || fix.offset === previous.offset);
+        if (inside && !overlaps)
+            chosen.push(fix);
+    }
+    let result = text;
+    for (let i = chosen.length - 1; i >= 0; i--) {
+        const fix = chosen[i];
+        result = result.slice(0, fix.offset) + fix.text + result.slice(fix.offset + fix.length);
+    }
+    return { text: result, applied: chosen.length, skipped: unique.length - chosen.length };
+}
+
+;// CONCATENATED MODULE: ./src/cli/fix.ts
+// `connector-gate --fix`: writes the mechanical fixes of a report into the files they belong to.
+
+
+
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+function writeFixes(root, report) {
+    const byFile = new Map();
+    for (const connector of report.connectors) {
+        for (const finding of connector.findings) {
+            if (!finding.fix)
+                continue;
+            const list = byFile.get(finding.file) ?? [];
+            list.push(finding.fix);
+            byFile.set(finding.file, list);
+        }
+    }
+    const summary = { files: 0, applied: 0, skipped: 0 };
+    for (const [file, fixes] of byFile) {
+        const absPath = external_node_path_default().resolve(root, file);
+        // The same checks as reading for the gate: regular files inside the workspace only.
+        const raw = readBytesSafely(root, absPath);
+        if (!raw.bytes)
+            continue;
+        const { text, problem } = decodeText(raw.bytes);
+        if (problem)
+            continue;
+        const result = applyFixes(text, fixes);
+        summary.skipped += result.skipped;
+        if (result.applied === 0)
+            continue;
+        // Offsets are in the text without its BOM: put the BOM back if the file had one.
+        const hadBom = raw.bytes.subarray(0, 3).equals(UTF8_BOM);
+        (0,external_node_fs_namespaceObject.writeFileSync)(absPath, hadBom ? Buffer.concat([UTF8_BOM, Buffer.from(result.text)]) : result.text);
+        summary.files++;
+        summary.applied += result.applied;
+    }
+    return summary;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/breaking/git.ts
+// The base revision from git, for the edges (CLI, action): the engine never runs git itself.
+// git is run with execFile (no shell), paths are passed as literal pathspecs relative to the
+// repository's top level, and nothing is ever written to the work tree. A base that is not in the
+// clone (a shallow checkout) is fetched once when possible; otherwise the check is skipped with a
+// one-line note, never a crash.
+
+
+
+
+
+const GIT_TIMEOUT_MS = 60_000;
+/** The advice for a shallow clone. */
+const ACTIONS_FETCH_HINT = 'set `fetch-depth: 0` (or 2) on actions/checkout';
+const CLI_FETCH_HINT = 'fetch it (git fetch origin <ref>) or clone with more history';
+class GitError extends Error {
+}
+function git(cwd, args, maxBuffer = 1024 * 1024) {
+    try {
+        return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, {
+            cwd,
+            encoding: 'buffer',
+            maxBuffer,
+            timeout: GIT_TIMEOUT_MS,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1', GIT_OPTIONAL_LOCKS: '0' },
+            windowsHide: true,
+        });
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            throw new GitError('git is not installed (not on PATH)');
+        const stderr = failure.stderr?.toString('utf8').trim().split('\n').find((line) => line.trim() !== '');
+        throw new GitError(stderr ?? failure.message.split('\n')[0] ?? 'git failed');
+    }
+}
+function git_text(buffer) {
+    return buffer.toString('utf8').trim();
+}
+/** A revision as the user typed it: no option-like or control characters reach git. */
+function validRef(ref) {
+    const controlOrSpace = [...ref].some((c) => c.charCodeAt(0) < 0x21 || c.charCodeAt(0) === 0x7f);
+    return ref.length <= 256 && !ref.startsWith('-') && !controlOrSpace && !ref.includes('..') && !ref.includes(':');
+}
+function resolve(top, ref) {
+    try {
+        return git_text(git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `git fetch origin <sha>` (shallowly in a shallow clone), once; failures are not errors here. */
+function fetchCommit(top, sha) {
+    try {
+        const shallow = git_text(git(top, ['rev-parse', '--is-shallow-repository'])) === 'true';
+        git(top, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', sha]);
+    }
+    catch {
+        // The message below says what to do.
+    }
+}
+/** Package files of one folder in a commit: lowercase file name → path and size (blobs only, no symlinks). */
+function git_listFolder(top, commit, dir) {
+    const args = ['ls-tree', '-l', '-z', '--full-tree', commit];
+    if (dir !== '')
+        args.push('--', `${dir}/`);
+    const files = new Map();
+    for (const record of git(top, args, 16 * 1024 * 1024).toString('utf8').split('\0')) {
+        const match = /^(\d+) (\w+) [0-9a-f]+ +(\d+|-)\t(.+)$/s.exec(record);
+        if (!match || match[2] !== 'blob' || match[1] === '120000')
+            continue;
+        const file = match[4];
+        if (external_node_path_default().posix.dirname(file) !== (dir === '' ? '.' : dir))
+            continue;
+        const name = external_node_path_default().posix.basename(file).toLowerCase();
+        if (!files.has(name))
+            files.set(name, { path: file, size: Number(match[3]) });
+    }
+    return files;
+}
+/**
+ * Opens `ref` of the git repository holding `cwd` as the base revision. An empty ref disables the
+ * check (no base, no note).
+ */
+function openGitBase(cwd, ref, options = {}) {
+    const problems = [];
+    const wanted = ref.trim();
+    const hint = options.hint ?? CLI_FETCH_HINT;
+    const skip = (message, level = 'notice') => ({
+        note: { level, message: `connector-gate: breaking-change check skipped: ${message}` },
+        problems,
+    });
+    if (wanted === '')
+        return { problems };
+    // github.event.before on the first push of a branch: there is no previous commit.
+    if (/^0{40}$/.test(wanted))
+        return skip('there is no previous commit (the first push of a branch)', 'info');
+    if (!validRef(wanted))
+        return skip(`base ${JSON.stringify(wanted.slice(0, 80))} is not a git revision`);
+    let top;
+    try {
+        top = (0,external_node_fs_namespaceObject.realpathSync)(git_text(git(cwd, ['rev-parse', '--show-toplevel'])));
+    }
+    catch (error) {
+        return skip(`${cwd} is not in a git repository (${error.message})`);
+    }
+    let commit = resolve(top, wanted);
+    if (!commit && options.fetch !== false && /^[0-9a-f]{7,40}$/i.test(wanted)) {
+        fetchCommit(top, wanted);
+        commit = resolve(top, wanted);
+    }
+    if (!commit)
+        return skip(`the base commit ${wanted} is not in this clone (a shallow checkout?); ${hint}`);
+    const folders = new Map();
+    const base = {
+        read(connector, kind) {
+            let absDir;
+            try {
+                absDir = (0,external_node_fs_namespaceObject.realpathSync)(connector.absDir);
+            }
+            catch {
+                return undefined;
+            }
+            if (!isInside(top, absDir))
+                return undefined;
+            const dir = external_node_path_default().relative(top, absDir).split((external_node_path_default()).sep).join('/');
+            try {
+                let files = folders.get(dir);
+                if (!files)
+                    folders.set(dir, (files = git_listFolder(top, commit, dir)));
+                const file = files.get(PACKAGE_FILES[kind]);
+                if (!file)
+                    return undefined;
+                if (file.size > MAX_FILE_BYTES) {
+                    problems.push(`${file.path} at ${commit.slice(0, 12)} is larger than ${MAX_FILE_BYTES / 1048576} MiB; not compared`);
+                    return undefined;
+                }
+                const decoded = decodeText(git(top, ['show', '--no-textconv', `${commit}:${file.path}`], MAX_FILE_BYTES + 1));
+                if (decoded.problem && decoded.text === '') {
+                    problems.push(`${file.path} at ${commit.slice(0, 12)} ${decoded.problem.message}; not compared`);
+                    return undefined;
+                }
+                return decoded.text;
+            }
+            catch (error) {
+                problems.push(`cannot read ${dir || '.'} at ${commit.slice(0, 12)} from git (${error.message}); not compared`);
+                return undefined;
+            }
+        },
+    };
+    return { base, commit, problems };
+}
+
+;// CONCATENATED MODULE: ./src/breaking/edge.ts
+
+/** The options to spread into the engine's ConnectorOptions. */
+function breakingOptions(git, config) {
+    return {
+        ...(git?.base ? { base: git.base } : {}),
+        ...(config?.breaking ? { breaking: { level: config.breaking } } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/glob.ts
+// A small glob matcher for the config file: connector folders and files, relative to the root,
+// with `/` separators. Not `path.matchesGlob`: on Node 20 it is experimental and prints an
+// ExperimentalWarning on stderr, and its semantics may still change.
+//
+//   *       any characters except `/` (names starting with `.` included)
+//   **      as a whole segment: zero or more segments (`a/**` matches `a`, `a/b`, `a/b/c`)
+//   ?       one character except `/`
+//   [abc]   one of the characters; `[a-z]` a range; `[!a]` or `[^a]` any but them (never `/`)
+//   {a,b}   one of the alternatives (each may hold the wildcards above, not `/`)
+//   \x      the character x itself (so `\*`, `\[`, `\{` are literal)
+//
+// Matching is case-sensitive and anchored (the whole path must match). A leading `./` and a
+// trailing `/` in the pattern are ignored.
+const REGEX_SPECIALS = /[\\^$.*+?()[\]{}|/-]/g;
+function escapeRegex(text) {
+    return text.replace(REGEX_SPECIALS, '\\$&');
+}
+/** Translates one segment (no `/`); `literal` is cleared when it holds a wildcard. */
+function segmentSource(segment, state) {
+    let out = '';
+    let i = 0;
+    while (i < segment.length) {
+        const c = segment[i];
+        if (c === '\\' && i + 1 < segment.length) {
+            out += escapeRegex(segment[i + 1]);
+            i += 2;
+        }
+        else if (c === '*') {
+            while (segment[i] === '*')
+                i++;
+            out += '[^/]*';
+            state.literal = false;
+        }
+        else if (c === '?') {
+            out += '[^/]';
+            state.literal = false;
+            i++;
+        }
+        else if (c === '[') {
+            const end = classEnd(segment, i);
+            if (end === -1) {
+                out += '\\[';
+                i++;
+                continue;
+            }
+            let body = segment.slice(i + 1, end);
+            let negate = false;
+            if (body.startsWith('!') || body.startsWith('^')) {
+                negate = true;
+                body = body.slice(1);
+            }
+            const chars = body.replace(/\\(.)/g, '$1').replace(/[\\\]^]/g, '\\$&');
+            out += negate ? `[^/${chars}]` : `(?!/)[${chars}]`;
+            state.literal = false;
+            i = end + 1;
+        }
+        else if (c === '{') {
+            const end = braceEnd(segment, i);
+            if (end === -1) {
+                out += '\\{';
+                i++;
+                continue;
+            }
+            const alternatives = splitAlternatives(segment.slice(i + 1, end));
+            out += `(?:${alternatives.map((alternative) => segmentSource(alternative, state)).join('|')})`;
+            state.literal = false;
+            i = end + 1;
+        }
+        else {
+            out += escapeRegex(c);
+            i++;
+        }
+    }
+    return out;
+}
+/** Index of the `]` closing the class opened at `start`, or -1. A `]` right after `[` or `[!` is a member. */
+function classEnd(segment, start) {
+    let i = start + 1;
+    if (segment[i] === '!' || segment[i] === '^')
+        i++;
+    if (segment[i] === ']')
+        i++;
+    for (; i < segment.length; i++) {
+        if (segment[i] === '\\')
+            i++;
+        else if (segment[i] === ']')
+            return i;
+    }
+    return -1;
+}
+/** Index of the `}` closing the brace opened at `start` (nesting allowed), or -1. */
+function braceEnd(segment, start) {
+    let depth = 0;
+    for (let i = start; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '\\')
+            i++;
+        else if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Splits a brace body on its top-level commas. */
+function splitAlternatives(body) {
+    const parts = [];
+    let depth = 0;
+    let from = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '\\')
+            i++;
+        else if (c === '{')
+            depth++;
+        else if (c === '}')
+            depth--;
+        else if (c === ',' && depth === 0) {
+            parts.push(body.slice(from, i));
+            from = i + 1;
+        }
+    }
+    parts.push(body.slice(from));
+    return parts;
+}
+/** Removes the backslash escapes of a pattern without wildcards. */
+function glob_unescape(pattern) {
+    return pattern.replace(/\\(.)/g, '$1');
+}
+/** Escapes a path so that, used as a pattern, it matches exactly itself. */
+function escapeGlob(path) {
+    return path.replace(/[\\*?[\]{}]/g, '\\$&');
+}
+function normalizePattern(pattern) {
+    let text = pattern.trim().replace(/\/{2,}/g, '/');
+    while (text.startsWith('./'))
+        text = text.slice(2);
+    if (text.length > 1 && text.endsWith('/') && !text.endsWith('\\/'))
+        text = text.slice(0, -1);
+    return text;
+}
+function compileGlob(pattern) {
+    const normalized = normalizePattern(pattern);
+    // Fast path: a plain path (what baselines write, thousands of times) needs no regex.
+    if (!/[*?[\]{}\\]/.test(normalized))
+        return { pattern, literal: normalized, test: (path) => path === normalized };
+    // Consecutive `**` segments mean the same as one.
+    const segments = normalized.split('/').filter((segment, index, all) => !(segment === '**' && all[index - 1] === '**'));
+    const state = { literal: true };
+    let source = '';
+    let joinNext = false;
+    segments.forEach((segment, index) => {
+        const last = index === segments.length - 1;
+        if (segment === '**') {
+            state.literal = false;
+            if (segments.length === 1)
+                source += '.*';
+            else if (last)
+                source += '(?:/.*)?';
+            else if (index === 0)
+                source += '(?:.*/)?';
+            else
+                source += '/(?:.*/)?';
+            joinNext = !last;
+            return;
+        }
+        if (index > 0 && !joinNext)
+            source += '/';
+        joinNext = false;
+        source += segmentSource(segment, state);
+    });
+    const regex = new RegExp(`^${source}$`, 's');
+    const literal = state.literal ? glob_unescape(normalized) : undefined;
+    return {
+        pattern,
+        ...(literal === undefined ? {} : { literal }),
+        test: literal === undefined ? (path) => regex.test(path) : (path) => path === literal,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/options.ts
 // Parsing and checking of user settings shared by the Action inputs and the CLI flags.
 
 
 const FAIL_ON = ['error', 'warning', 'never'];
-/** Splits a list given as lines, commas or spaces ("a, b\nc"). */
+/** Splits a list given as lines or commas ("a, b\nc"); items may contain spaces (folder names do). */
 function splitList(value) {
     return value
         .split(/[\n,]+/)
-        .flatMap((item) => item.trim().split(/\s+/))
+        .map((item) => item.trim())
         .filter((item) => item !== '');
+}
+/** Splits a list of words given as lines, commas or spaces. */
+function splitWords(value) {
+    return splitList(value).flatMap((item) => item.split(/\s+/));
 }
 function parseProfile(value) {
     const profile = value.trim() || 'auto';
@@ -15914,6 +31691,475 @@ function toolFailureMessage(detail) {
     return `connector-gate failed: ${detail}. This is a bug in connector-gate, not in your connector; please report it.`;
 }
 
+;// CONCATENATED MODULE: ./src/config/types.ts
+const DEFAULT_CONFIG_FILE = '.github/connector-gate.yml';
+/** Levels a rule can be set to in the config. */
+const CONFIG_LEVELS = ['off', 'notice', 'warning', 'error'];
+/** `breaking:` (read by the breaking-change check): the level of a breaking change. */
+const BREAKING_LEVELS = ['error', 'warning', 'off'];
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+// JSON Schema of the config file, compiled once per process. Rule ids are checked after the
+// schema (with the list of valid ids in the message); globs, domains and SLAs by their parsers.
+
+
+
+const nonEmptyString = { type: 'string', minLength: 1 };
+/** One glob or a list of them. */
+const globs = { type: ['string', 'array'], minLength: 1, minItems: 1, items: nonEmptyString };
+/** `""` (the whole document) or `/a/b` with `~0`/`~1` escapes; `/a/b/**` for a subtree. */
+const POINTER = '^(/([^~]|~[01])*)*$';
+const schema_levels = {
+    type: 'object',
+    additionalProperties: { enum: [...CONFIG_LEVELS] },
+};
+const CONFIG_SCHEMA = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/connector-gate/connector-gate/blob/main/docs/configuration.md',
+    title: 'connector-gate configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        rules: schema_levels,
+        connectors: {
+            type: 'array',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['match'],
+                properties: {
+                    match: globs,
+                    profile: { enum: ['auto', ...PROFILES] },
+                    'owned-domains': { type: ['string', 'array'], items: nonEmptyString },
+                    sla: { type: ['number', 'string'] },
+                    rules: schema_levels,
+                },
+            },
+        },
+        ignore: {
+            type: 'array',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['file', 'rule', 'reason'],
+                properties: {
+                    file: nonEmptyString,
+                    rule: nonEmptyString,
+                    pointer: {
+                        type: ['string', 'array'],
+                        pattern: POINTER,
+                        minItems: 1,
+                        items: { type: 'string', pattern: POINTER },
+                    },
+                    reason: { type: 'string', pattern: '\\S' },
+                },
+            },
+        },
+        breaking: { enum: [...BREAKING_LEVELS] },
+    },
+};
+let schema_validator;
+function configValidator() {
+    // verbose: errors carry their parentSchema, so "unknown key" can list the keys allowed there.
+    schema_validator ??= new ajv.Ajv({ allErrors: false, strict: true, allowUnionTypes: true, verbose: true, logger: false }).compile(CONFIG_SCHEMA);
+    return schema_validator;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+
+
+
+
+
+/** A problem in the config file: `file:line:col: what is wrong` (a usage error: CLI exit 2). */
+class ConfigError extends UsageError {
+    file;
+    position;
+    constructor(message, file, position) {
+        super(position ? `${file}:${position.line}:${position.column}: ${message}` : `${file}: ${message}`);
+        this.file = file;
+        this.position = position;
+    }
+}
+/** Config files above this are refused (a baseline of a very large repository stays far below it). */
+const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
+/**
+ * The config of a run: `explicit` (the `config` input / `--config`, relative to the root) must
+ * exist; without it, `.github/connector-gate.yml` is read when present, and its absence means no config.
+ */
+function loadConfigFile(root, explicit, options = {}) {
+    const named = explicit !== undefined && explicit.trim() !== '';
+    const absFile = external_node_path_default().resolve(root, named ? explicit.trim() : DEFAULT_CONFIG_FILE);
+    const file = displayPath(root, absFile);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(absFile)) {
+        if (!named)
+            return undefined;
+        throw new ConfigError('config file not found', file);
+    }
+    // The default file comes with the repository (maybe from a pull request): it must be a regular
+    // file inside the workspace. A file named explicitly is the workflow's (or the user's) choice.
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const allowed = named ? external_node_path_default().dirname((0,external_node_fs_namespaceObject.realpathSync)(absFile)) : realRoot;
+    const raw = readBytesSafely(allowed, absFile);
+    if (!raw.bytes)
+        throw new ConfigError(raw.problem.message, file);
+    if (raw.bytes.length > MAX_CONFIG_BYTES)
+        throw new ConfigError(`is larger than ${MAX_CONFIG_BYTES / 1048576} MiB`, file);
+    const { text, problem } = decodeText(raw.bytes);
+    if (problem)
+        throw new ConfigError(problem.message, file);
+    return parseConfig(text, file, absFile, options);
+}
+/** A JSON pointer segment back to its key (`~1` → `/`, `~0` → `~`). */
+function unescapePointer(segment) {
+    return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+/** `/connectors/0/rules/x` → `connectors[0].rules.x`, to say where in words as well as by line. */
+function humanPath(instancePath) {
+    let out = '';
+    for (const segment of instancePath.split('/').slice(1).map(unescapePointer)) {
+        out += /^\d+$/.test(segment) ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    }
+    return out;
+}
+function keyText(key) {
+    return (0,yaml_dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+}
+/** The YAML node at a JSON pointer (or the map pair's key, for `at: 'key'`). */
+function nodeAt(doc, instancePath, at = 'value') {
+    let node = doc.contents;
+    let key;
+    for (const segment of instancePath.split('/').slice(1).map(unescapePointer)) {
+        if ((0,yaml_dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => keyText(item.key) === segment);
+            key = pair?.key;
+            node = pair?.value;
+        }
+        else if ((0,yaml_dist/* isSeq */.oP)(node)) {
+            key = undefined;
+            node = node.items[Number(segment)];
+        }
+        else
+            return undefined;
+    }
+    const chosen = at === 'key' && key !== undefined ? key : node;
+    return chosen && typeof chosen === 'object' && 'range' in chosen ? chosen : undefined;
+}
+function load_typeName(value) {
+    if (value === null)
+        return 'nothing (null)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return `a ${typeof value} (${JSON.stringify(value)})`;
+}
+const TYPE_WORDS = { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number' };
+function load_describeError(error) {
+    const params = error.params;
+    const where = humanPath(error.instancePath);
+    const prefix = where === '' ? '' : `${where}: `;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = String(params.additionalProperty);
+            const allowed = Object.keys(error.parentSchema?.properties ?? {});
+            const path = `${error.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            return { message: `${prefix}unknown key "${key}"; expected ${allowed.join(', ')}`, at: 'key', path };
+        }
+        case 'required':
+            return { message: `${prefix || 'the config: '}missing "${String(params.missingProperty)}"`, at: 'value', path: error.instancePath };
+        case 'enum': {
+            const allowed = params.allowedValues.map(String).join(', ');
+            return { message: `${prefix}${JSON.stringify(error.data)} is not one of ${allowed}`, at: 'value', path: error.instancePath };
+        }
+        case 'type': {
+            const types = String(params.type)
+                .split(',')
+                .map((type) => TYPE_WORDS[type] ?? type)
+                .join(' or ');
+            return { message: `${prefix || 'the config '}must be ${types}, not ${load_typeName(error.data)}`, at: 'value', path: error.instancePath };
+        }
+        case 'minLength':
+        case 'minItems':
+            return { message: `${prefix}must not be empty`, at: 'value', path: error.instancePath };
+        case 'pattern':
+            return error.instancePath.endsWith('/reason')
+                ? { message: `${prefix}must say why the finding is accepted (it is blank)`, at: 'value', path: error.instancePath }
+                : {
+                    message: `${prefix}${JSON.stringify(error.data)} is not a JSON pointer (it starts with "/" and escapes "~" and "/" as ~0 and ~1, e.g. /paths/~1items/get)`,
+                    at: 'value',
+                    path: error.instancePath,
+                };
+        default:
+            return { message: `${prefix}${error.message ?? error.keyword}`, at: 'value', path: error.instancePath };
+    }
+}
+/** Levenshtein distance, for "did you mean". */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+function unknownRuleMessage(id, valid) {
+    const closest = [...valid].sort((a, b) => distance(id, a) - distance(id, b))[0];
+    const hint = closest !== undefined && distance(id, closest) <= Math.max(2, Math.floor(id.length / 4)) ? ` (did you mean "${closest}"?)` : '';
+    return `unknown rule "${id}"${hint}; valid rules: ${valid.join(', ')}`;
+}
+/** Parses and checks config text. Throws a ConfigError naming `file`, line and column. */
+function parseConfig(text, file, absFile = file, options = {}) {
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    const positionOf = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const fail = (message, node) => {
+        throw new ConfigError(message, file, positionOf(node?.range?.[0] ?? 0));
+    };
+    const syntax = doc.errors[0];
+    if (syntax)
+        throw new ConfigError(`not valid YAML: ${syntax.message.split('\n')[0]}`, file, positionOf(syntax.pos[0]));
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new ConfigError(`not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, file, positionOf(0));
+    }
+    // An empty file (or one holding only comments) is an empty config.
+    if (value === null || value === undefined)
+        value = {};
+    const validate = configValidator();
+    if (!validate(value)) {
+        const error = (validate.errors ?? [])[0];
+        const { message, at, path } = load_describeError(error);
+        fail(message, nodeAt(doc, path, at) ?? nodeAt(doc, error.instancePath));
+    }
+    const data = value;
+    const validIds = options.ruleIds ?? RULES.map((rule) => rule.meta.id);
+    const known = new Set(validIds);
+    const levelsAt = (instancePath, raw) => Object.entries(raw ?? {}).map(([ruleId, level]) => {
+        const keyPath = `${instancePath}/${ruleId.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (!known.has(ruleId))
+            fail(`${humanPath(instancePath)}: ${unknownRuleMessage(ruleId, validIds)}`, nodeAt(doc, keyPath, 'key'));
+        return { ruleId, level: level, ...positionOf(nodeAt(doc, keyPath, 'key')?.range?.[0] ?? 0) };
+    });
+    const glob = (pattern, instancePath) => {
+        try {
+            return compileGlob(pattern);
+        }
+        catch (error) {
+            return fail(`${humanPath(instancePath)}: invalid glob ${JSON.stringify(pattern)} (${error.message})`, nodeAt(doc, instancePath));
+        }
+    };
+    const startOf = (instancePath) => positionOf(nodeAt(doc, instancePath)?.range?.[0] ?? 0);
+    const connectors = (data.connectors ?? []).map((raw, index) => {
+        const at = `/connectors/${index}`;
+        const matches = typeof raw.match === 'string' ? [raw.match] : raw.match;
+        const entry = {
+            match: matches.map((pattern, i) => glob(pattern, typeof raw.match === 'string' ? `${at}/match` : `${at}/match/${i}`)),
+            rules: levelsAt(`${at}/rules`, raw.rules),
+            ...startOf(at),
+        };
+        if (raw.profile !== undefined)
+            entry.profile = raw.profile;
+        if (raw['owned-domains'] !== undefined) {
+            const domains = raw['owned-domains'];
+            try {
+                entry.ownedDomains = parseDomains(typeof domains === 'string' ? domains.split(/[\s,]+/).filter(Boolean) : domains);
+            }
+            catch (error) {
+                fail(`connectors[${index}].owned-domains: ${error.message}`, nodeAt(doc, `${at}/owned-domains`));
+            }
+        }
+        if (raw.sla !== undefined) {
+            try {
+                const sla = parseSla(String(raw.sla));
+                if (sla !== undefined)
+                    entry.sla = sla;
+            }
+            catch (error) {
+                fail(`connectors[${index}].sla: ${error.message}`, nodeAt(doc, `${at}/sla`));
+            }
+        }
+        return entry;
+    });
+    const ignore = (data.ignore ?? []).map((raw, index) => {
+        const at = `/ignore/${index}`;
+        if (!known.has(raw.rule))
+            fail(`ignore[${index}].rule: ${unknownRuleMessage(raw.rule, validIds)}`, nodeAt(doc, `${at}/rule`));
+        const entry = { index, file: glob(raw.file, `${at}/file`), ruleId: raw.rule, reason: raw.reason.trim(), ...startOf(at) };
+        if (raw.pointer !== undefined) {
+            const list = typeof raw.pointer === 'string' ? [raw.pointer] : raw.pointer;
+            entry.pointers = list.map((pointer, i) => {
+                const subtree = pointer === '/**' || pointer.endsWith('/**');
+                return {
+                    pointer,
+                    subtree,
+                    base: subtree ? pointer.slice(0, -3) : pointer,
+                    ...startOf(typeof raw.pointer === 'string' ? `${at}/pointer` : `${at}/pointer/${i}`),
+                };
+            });
+        }
+        return entry;
+    });
+    return {
+        file,
+        absFile,
+        text,
+        rules: levelsAt('/rules', data.rules),
+        connectors,
+        ignore,
+        ...(data.breaking === undefined ? {} : { breaking: data.breaking }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/baseline.ts
+// `connector-gate --write-baseline FILE`: today's findings become ignore entries, so a repository
+// with many legacy connectors can adopt the gate and fail only on new problems.
+//
+// FILE is written as the config the run used (its settings and comments kept) with its ignore list
+// merged: entries that still match something are kept as written (with their reasons), stale ones
+// (or stale pointers of them) are removed, and every finding still reported gets an entry, one per
+// file and rule with the list of JSON pointers, reason "baseline YYYY-MM-DD". Reading FILE back
+// (`--config FILE`) therefore reproduces the run with no finding left.
+
+
+
+
+
+
+
+/**
+ * The config a baseline run reads: `--config` when given, else the baseline file itself when it
+ * exists (its settings shape today's findings), else the default config file.
+ */
+function baselineConfigPath(root, config, baseline) {
+    const target = external_node_path_default().resolve(root, baseline);
+    if (baseline.trim() === '' || ((0,external_node_fs_namespaceObject.existsSync)(target) && !(0,external_node_fs_namespaceObject.statSync)(target).isFile())) {
+        throw new UsageError(`--write-baseline needs a file to write; got "${baseline}"`);
+    }
+    if (config !== undefined && config.trim() !== '')
+        return config;
+    return (0,external_node_fs_namespaceObject.existsSync)(target) ? baseline : undefined;
+}
+function today() {
+    return new Date().toISOString().slice(0, 10);
+}
+/** One entry per file and rule; its pointers sorted; no pointer when a finding of the group has none. */
+function baselineEntries(report, date) {
+    const groups = new Map();
+    let findings = 0;
+    for (const connector of report.connectors) {
+        for (const finding of connector.findings) {
+            findings++;
+            const key = `${finding.file}\u0000${finding.ruleId}`;
+            let group = groups.get(key);
+            if (!group) {
+                group = { file: finding.file, rule: finding.ruleId, pointers: new Set(), whole: false };
+                groups.set(key, group);
+            }
+            if (finding.pointer === undefined)
+                group.whole = true;
+            else
+                group.pointers.add(finding.pointer);
+        }
+    }
+    const entries = [...groups.values()]
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))
+        .map((group) => {
+        const pointers = [...group.pointers].sort();
+        // Keys in this order in the YAML: file, rule, pointer, reason.
+        return {
+            file: escapeGlob(group.file),
+            rule: group.rule,
+            ...(group.whole ? {} : { pointer: pointers.length === 1 ? pointers[0] : pointers }),
+            reason: `baseline ${date}`,
+        };
+    });
+    return { entries, findings };
+}
+/** The text of the baseline file: the config's text with its ignore list merged. */
+function baselineText(report, config, date) {
+    const doc = config && config.text.trim() !== '' ? (0,yaml_dist/* parseDocument */.Tp)(config.text) : new yaml_dist/* Document */.yo({});
+    if (!(0,yaml_dist/* isMap */.jh)(doc.contents))
+        doc.contents = doc.createNode({});
+    // Stale pointers per entry index; `undefined` in the set = the entry itself (it has no pointer).
+    const stale = new Map();
+    for (const item of report.suppressions?.stale ?? []) {
+        const set = stale.get(item.entry) ?? new Set();
+        set.add(item.pointer);
+        stale.set(item.entry, set);
+    }
+    // The existing list node is reused, so comments attached to it stay.
+    const existing = doc.get('ignore', true);
+    const merged = (0,yaml_dist/* isSeq */.oP)(existing) ? existing : new yaml_dist/* YAMLSeq */.Rw();
+    const items = [...merged.items];
+    merged.items = [];
+    merged.flow = false;
+    let kept = 0;
+    let removedEntries = 0;
+    let removedPointers = 0;
+    if ((0,yaml_dist/* isSeq */.oP)(existing)) {
+        items.forEach((item, index) => {
+            const staleHere = stale.get(index);
+            const entry = config?.ignore[index];
+            if (!staleHere || !entry) {
+                merged.items.push(item);
+                kept++;
+                return;
+            }
+            const pointerNode = (0,yaml_dist/* isMap */.jh)(item) ? item.get('pointer', true) : undefined;
+            if (!entry.pointers || entry.pointers.every((pointer) => staleHere.has(pointer.pointer)) || !(0,yaml_dist/* isSeq */.oP)(pointerNode)) {
+                removedEntries++;
+                return;
+            }
+            const before = pointerNode.items.length;
+            pointerNode.items = pointerNode.items.filter((node) => !((0,yaml_dist/* isScalar */.jn)(node) && staleHere.has(String(node.value))));
+            removedPointers += before - pointerNode.items.length;
+            merged.items.push(item);
+            kept++;
+        });
+    }
+    const { entries, findings } = baselineEntries(report, date);
+    for (const entry of entries)
+        merged.items.push(doc.createNode(entry));
+    doc.set('ignore', merged);
+    const text = doc.toString({ lineWidth: 0 });
+    return { text, added: entries.length, findings, kept, removedEntries, removedPointers };
+}
+/**
+ * Writes the baseline to `target` (relative to the root). The text is read back with the config
+ * parser before it is written: a file the gate could not read is never left behind.
+ */
+function writeBaseline(root, target, report, config, date = today()) {
+    const absFile = external_node_path_default().resolve(root, target);
+    const file = displayPath(root, absFile);
+    const { text, ...counts } = baselineText(report, config, date);
+    parseConfig(text, file, absFile);
+    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(absFile), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)(absFile, text);
+    return { file, ...counts };
+}
+function baselineMessage(result) {
+    const removed = result.removedEntries + result.removedPointers > 0
+        ? `; removed ${result.removedEntries} stale entr${result.removedEntries === 1 ? 'y' : 'ies'} and ${result.removedPointers} stale pointer(s)`
+        : '';
+    return (`wrote ${result.file}: ${result.added} new ignore entr${result.added === 1 ? 'y' : 'ies'} for ${result.findings} finding(s), ` +
+        `${result.kept} existing entr${result.kept === 1 ? 'y' : 'ies'} kept${removed}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 // Shared helpers for text that comes from connector files: it is hostile (newlines, control
 // characters, terminal escapes, bidi overrides, huge strings) and must stay on one line.
@@ -15925,6 +32171,38 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u2
 /** One line of plain text: line breaks and tabs become spaces, other control characters U+FFFD. */
 function flatten(text) {
     return text.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROLS, '\uFFFD');
+}
+// The GitHub Actions runner reads every line a step prints (stdout and stderr): a line that starts
+// with `::` after whitespace (`::error::…`, `::stop-commands::…`, `::add-mask::…`) or that holds
+// `##[` anywhere (the legacy `##[error]…` form) runs a workflow command. It compares strings
+// culture-sensitively, so zero-width and other ignorable characters do not separate `#` from `[`.
+// Controls (C0/C1), format characters (Cf) and default-ignorable code points, minus tab, ESC
+// (colours) and line breaks:
+// eslint-disable-next-line no-control-regex
+const RUNNER_IGNORABLE = /(?![\t\n\r\u001b])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/**
+ * Plain-text output made inert for the Actions runner, line by line: ignorable characters become
+ * U+FFFD, `##[` becomes `#\uFFFD#[`, and a line that would start with `::` starts with U+FFFD.
+ * Text we write ourselves never contains these; only text from the files changes.
+ */
+function inertForRunner(text) {
+    return text
+        .split('\n')
+        .map((line) => {
+        const safe = line.replace(RUNNER_IGNORABLE, '\uFFFD').replace(/##\[/g, '#\uFFFD#[');
+        return /^\s*::/.test(safe) ? `\uFFFD${safe}` : safe;
+    })
+        .join('\n');
+}
+/**
+ * JSON text made inert for the Actions runner without changing what it parses to: ignorable
+ * characters and the `[` of `##[` become `\u` escapes (both can only occur inside strings, and
+ * JSON lines never start with `::`).
+ */
+function inertJson(json) {
+    return json
+        .replace(/(?![\n\r\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))
+        .replace(/##\[/g, '##\\u005b');
 }
 /** At most `max` UTF-16 units (a surrogate pair is never split), ending in `…` when shortened. */
 function truncate(text, max) {
@@ -16111,6 +32389,11 @@ function formatGithub(report) {
     }
     for (const note of report.notes)
         lines.push(workflowCommand('notice', [['title', `${TOOL_NAME} note`]], note));
+    const { suppressions } = report;
+    for (const stale of suppressions?.stale ?? []) {
+        const where = [['file', suppressions?.configFile ?? ''], ['line', stale.line], ['col', stale.column]];
+        lines.push(workflowCommand('notice', [...where, ['title', `${TOOL_NAME} stale ignore entry`]], stale.message));
+    }
     for (const error of report.internalErrors)
         lines.push(workflowCommand('error', [['title', `${TOOL_NAME} internal error`]], error));
     return lines.length > 0 ? `${lines.join('\n')}\n` : '';
@@ -16163,16 +32446,33 @@ function toJsonReport(report) {
             errors: counts.error,
             warnings: counts.warning,
             notices: counts.notice,
+            suppressed: report.suppressions ? report.suppressions.ignored + report.suppressions.off : 0,
         },
         connectors: report.connectors.map(jsonConnector),
         notes: [...report.notes],
         internalErrors: [...report.internalErrors],
+        ...(report.suppressions ? { suppressions: report.suppressions } : {}),
     };
 }
 /** Pretty-printed JSON, ending in a newline. */
 function formatJson(report) {
     // Compact: the report is for machines (people read the summary), and large repos make it big.
-    return `${JSON.stringify(toJsonReport(report))}\n`;
+    return `${inertJson(JSON.stringify(toJsonReport(report)))}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/config/summary.ts
+function count(n, singular, plural = `${singular}s`) {
+    return `${n} ${n === 1 ? singular : plural}`;
+}
+/** "12 findings suppressed by .github/connector-gate.yml: 10 by ignore entries, 2 by rules turned off". */
+function suppressionLine(suppressions) {
+    const total = suppressions.ignored + suppressions.off;
+    return (`${count(total, 'finding')} suppressed by ${suppressions.configFile}: ` +
+        `${suppressions.ignored} by ignore entries, ${suppressions.off} by rules turned off`);
+}
+/** "file:line:col: message" of a stale ignore entry. */
+function staleLine(suppressions, stale) {
+    return `${suppressions.configFile}:${stale.line}:${stale.column}: ${stale.message}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -16180,6 +32480,7 @@ function formatJson(report) {
 // connectors × criteria, then the findings per connector. Everything that comes from the files is
 // escaped (markdown and HTML) and the whole output stays under a byte bound (GitHub refuses job
 // summaries above 1 MiB).
+
 
 
 
@@ -16202,6 +32503,7 @@ const CRITERION_TITLE = {
     completeness: 'Completeness',
     icon: 'Icon',
     metadata: 'Metadata',
+    compatibility: 'Compatibility',
 };
 const LEGEND = `${VERDICT_ICON.pass} pass · ${VERDICT_ICON.fail} fail · ${VERDICT_ICON.warn} warning · ${VERDICT_ICON.unverified} not verified from the files · ${VERDICT_ICON['n/a']} not applicable to the profile`;
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -16293,7 +32595,7 @@ function table(connectors, budget) {
     return ['', TABLE_HEAD, ...shown, '', note];
 }
 /** A bulleted list of at most MAX_LISTED one-line items. */
-function list(heading, items) {
+function markdown_list(heading, items) {
     if (items.length === 0)
         return [];
     const lines = ['', heading, ''];
@@ -16302,6 +32604,14 @@ function list(heading, items) {
     if (items.length > MAX_LISTED)
         lines.push(`- … and ${items.length - MAX_LISTED} more (see the JSON report)`);
     return lines;
+}
+/** What the config file suppressed, and its stale ignore entries (notices: they never fail the run). */
+function suppressionSection(report) {
+    const suppressions = report.suppressions;
+    if (!suppressions)
+        return [];
+    const stale = suppressions.stale.map((entry) => staleLine(suppressions, entry));
+    return ['', `🔕 ${escapeMarkdown(suppressionLine(suppressions))}.`, ...markdown_list('### ℹ️ Stale ignore entries (they matched nothing)', stale)];
 }
 function findingLine(finding) {
     const location = escapeMarkdown(`${truncate(finding.file, MAX_PATH)}:${finding.line}`);
@@ -16315,6 +32625,9 @@ function detailsOpen(connector, open) {
     return `<details${open ? ' open' : ''}><summary>${connector.eligible ? '✅' : '❌'} ${label}: ${parts.join(', ')}</summary>\n`;
 }
 const DETAILS_CLOSE = '\n</details>\n';
+/** Breaking changes against the base revision get their own section in each connector's details. */
+const BREAKING_HEAD = '\n**Breaking changes** (compared with the base revision):\n';
+const isBreaking = (finding) => finding.criterion === 'compatibility';
 /**
  * The job summary. Findings are added most severe first (errors of every connector, then
  * warnings, then notices; connectors take turns within a level) while they fit under `maxBytes`;
@@ -16325,8 +32638,9 @@ function formatMarkdown(report, options = {}) {
     const allFindings = report.connectors.flatMap((connector) => connector.findings);
     const counts = countLevels(allFindings);
     const head = [title(report), '', `${levelSummary(counts)} in ${plural(report.connectors.length, 'connector')}.`];
-    head.push(...list('### ⚠️ Internal errors (a bug in connector-gate: please report it)', report.internalErrors));
-    const tail = ['', LEGEND, ...list('### Notes', report.notes)];
+    head.push(...suppressionSection(report));
+    head.push(...markdown_list('### ⚠️ Internal errors (a bug in connector-gate: please report it)', report.internalErrors));
+    const tail = ['', LEGEND, ...markdown_list('### Notes', report.notes)];
     let used = bytes(head.join('\n')) + bytes(tail.join('\n')) + 2 + NOTE_RESERVE;
     const tableBudget = allFindings.length > 0 ? Math.floor((maxBytes - used) / 2) : maxBytes - used;
     const tableLines = report.connectors.length > 0 ? table(report.connectors, tableBudget) : [];
@@ -16350,7 +32664,8 @@ function formatMarkdown(report, options = {}) {
         used += bytes(findingsHead);
     for (const { finding, connector } of ordered) {
         const line = findingLine(finding);
-        const overhead = chosen.has(connector) ? 0 : bytes(detailsOpen(connector, open)) + bytes(DETAILS_CLOSE) + 2;
+        const overhead = (chosen.has(connector) ? 0 : bytes(detailsOpen(connector, open)) + bytes(DETAILS_CLOSE) + 2) +
+            (isBreaking(finding) && !chosen.get(connector)?.some(isBreaking) ? bytes(BREAKING_HEAD) + 1 : 0);
         const cost = bytes(line) + 1 + overhead;
         if (used + cost > maxBytes)
             break;
@@ -16368,8 +32683,11 @@ function formatMarkdown(report, options = {}) {
             if (!picked)
                 continue;
             out.push(detailsOpen(connector, open));
-            for (const finding of bySeverity(picked))
+            for (const finding of bySeverity(picked.filter((f) => !isBreaking(f))))
                 out.push(findingLine(finding));
+            const breaking = picked.filter(isBreaking);
+            if (breaking.length > 0)
+                out.push(BREAKING_HEAD, ...bySeverity(breaking).map(findingLine));
             out.push(DETAILS_CLOSE);
         }
     }
@@ -16386,6 +32704,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // SARIF 2.1.0 for GitHub code scanning (and any SARIF viewer). One run; every rule is listed,
 // not only those that fired, so the catalogue is visible in the tool's rule list.
+
 
 
 
@@ -16492,20 +32811,46 @@ function toSarif(report, rules = RULES) {
                         toolExecutionNotifications: [
                             ...report.internalErrors.map((text) => ({ level: 'error', message: { text } })),
                             ...report.notes.map((text) => ({ level: 'note', message: { text } })),
+                            // Stale ignore entries of the config file, on their line.
+                            ...(report.suppressions?.stale ?? []).map((stale) => ({
+                                level: 'note',
+                                message: { text: stale.message },
+                                locations: [
+                                    {
+                                        physicalLocation: {
+                                            artifactLocation: { uri: pathToUri(report.suppressions.configFile) },
+                                            region: { startLine: stale.line, startColumn: stale.column, endLine: stale.line, endColumn: stale.column },
+                                        },
+                                    },
+                                ],
+                            })),
                         ],
                     },
                 ],
                 results,
+                ...(report.suppressions
+                    ? {
+                        properties: {
+                            suppressed: {
+                                configFile: report.suppressions.configFile,
+                                total: report.suppressions.ignored + report.suppressions.off,
+                                ignored: report.suppressions.ignored,
+                                off: report.suppressions.off,
+                            },
+                        },
+                    }
+                    : {}),
             },
         ],
     };
 }
 /** SARIF 2.1.0 as pretty-printed JSON, ending in a newline. */
 function formatSarif(report, rules = RULES) {
-    return `${JSON.stringify(toSarif(report, rules), null, 2)}\n`;
+    return `${inertJson(JSON.stringify(toSarif(report, rules), null, 2))}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/stylish.ts
+
 
 /** Longest message shown; longer ones end in `…` (the JSON report has them whole). */
 const STYLISH_MAX_MESSAGE = 2000;
@@ -16531,21 +32876,36 @@ function formatStylish(report, options = {}) {
             lines.push(stylish_findingLine(finding, paint));
         lines.push('');
     }
+    const { suppressions } = report;
+    if (suppressions) {
+        // Stale ignore entries of the config file: clickable notices (they never fail the run).
+        for (const stale of suppressions.stale) {
+            const location = `${oneLine(suppressions.configFile, stylish_MAX_PATH)}:${stale.line}:${stale.column}`;
+            lines.push(`  ${location}  ${paint(LEVEL_COLOR.notice, 'notice'.padEnd(7))}  ${oneLine(stale.message, STYLISH_MAX_MESSAGE)}  ${paint('2', 'stale-ignore')}`);
+        }
+        lines.push(`note: ${oneLine(suppressionLine(suppressions), STYLISH_MAX_MESSAGE)}`);
+    }
     for (const note of report.notes)
         lines.push(`note: ${oneLine(note, STYLISH_MAX_MESSAGE)}`);
     for (const error of report.internalErrors)
         lines.push(paint('31', `internal error: ${oneLine(error, STYLISH_MAX_MESSAGE)}`));
-    if (report.notes.length > 0 || report.internalErrors.length > 0)
+    if (report.notes.length > 0 || report.internalErrors.length > 0 || suppressions)
         lines.push('');
     const counts = countLevels(report.connectors.flatMap((connector) => connector.findings));
     const failed = counts.error > 0 || report.internalErrors.length > 0;
     const totals = `${failed ? '✖' : '✔'} ${levelSummary(counts)} in ${plural(report.connectors.length, 'connector')}`;
     lines.push(paint(failed ? '31;1' : counts.warning > 0 ? '33;1' : '32;1', totals));
-    return `${lines.join('\n')}\n`;
+    // Printed to CI logs: a folder named `::error::…` must not become a workflow command.
+    return inertForRunner(`${lines.join('\n')}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI edge: `connector-gate [paths...] [options]`. Exit 0 = pass, 1 = findings, 2 = usage error or tool failure.
+
+
+
+
+
 
 
 
@@ -16570,7 +32930,11 @@ Options:
   --owned-domain <d>   a domain or host the publisher owns (repeat for several)
   --sla <percent>      the API's availability SLA, e.g. 99.95
   --fail-on <level>    error (default), warning, never
-  --config <file>      configuration file (not read by this version yet)
+  --base <ref>         report breaking changes against this git revision (e.g. origin/main)
+  --fix                apply the safe mechanical fixes to the files, then report what is left
+  --config <file>      configuration file (default: .github/connector-gate.yml when it exists)
+  --write-baseline <file>
+                       write today's findings as ignore entries into this config file, then exit 0
   -h, --help           show this help
   -v, --version        show the version
 
@@ -16594,7 +32958,10 @@ function parse(argv) {
             'owned-domain': { type: 'string', multiple: true, default: [] },
             sla: { type: 'string', default: '' },
             'fail-on': { type: 'string', default: 'error' },
+            base: { type: 'string' },
+            fix: { type: 'boolean', default: false },
             config: { type: 'string' },
+            'write-baseline': { type: 'string' },
             help: { type: 'boolean', short: 'h', default: false },
             version: { type: 'boolean', short: 'v', default: false },
         },
@@ -16609,7 +32976,10 @@ function parse(argv) {
         ownedDomains: parseDomains(values['owned-domain']),
         sla: parseSla(values.sla),
         failOn: parseFailOn(values['fail-on']),
+        base: values.base,
+        fix: values.fix,
         config: values.config,
+        writeBaseline: values['write-baseline'],
         help: values.help,
         version: values.version,
     };
@@ -16635,16 +33005,38 @@ function main_main(argv, io) {
         io.stdout(`${TOOL_VERSION}\n`);
         return 0;
     }
-    if (args.config)
-        io.stderr(`connector-gate: --config (${args.config}) is not read by this version yet; it is ignored.\n`);
+    let config;
+    try {
+        const named = args.writeBaseline === undefined ? args.config : baselineConfigPath(io.cwd, args.config, args.writeBaseline);
+        config = loadConfigFile(io.cwd, named);
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        io.stderr(`connector-gate: ${error instanceof ConfigError ? 'invalid config: ' : ''}${error.message}\n`);
+        return 2;
+    }
+    // Breaking changes: the base revision from git (a one-line note when it is not available).
+    const base = args.base === undefined ? undefined : openGitBase(io.cwd, args.base);
+    if (base?.note)
+        io.stderr(`${base.note.message}\n`);
+    const gate = () => runGate({
+        root: io.cwd,
+        paths: args.paths,
+        profile: args.profile,
+        options: { ownedDomains: args.ownedDomains, ...(args.sla === undefined ? {} : { sla: args.sla }), ...breakingOptions(base, config) },
+        ...(config ? { config } : {}),
+    });
     let report;
     try {
-        report = runGate({
-            root: io.cwd,
-            paths: args.paths,
-            profile: args.profile,
-            options: { ownedDomains: args.ownedDomains, ...(args.sla === undefined ? {} : { sla: args.sla }) },
-        });
+        report = gate();
+        if (args.fix) {
+            const fixed = writeFixes(io.cwd, report);
+            const skipped = fixed.skipped > 0 ? `; ${fixed.skipped} overlapping fix(es) left for another --fix run` : '';
+            io.stderr(`connector-gate: applied ${fixed.applied} fix(es) in ${fixed.files} file(s)${skipped}\n`);
+            if (fixed.applied > 0)
+                report = gate();
+        }
     }
     catch (error) {
         if (!(error instanceof UsageError))
@@ -16653,7 +33045,13 @@ function main_main(argv, io) {
         return 2;
     }
     for (const note of report.notes)
-        io.stderr(`connector-gate: ${note}\n`);
+        io.stderr(`connector-gate: ${flatten(note)}\n`);
+    for (const problem of base?.problems ?? [])
+        io.stderr(`connector-gate: ${problem}\n`);
+    if (args.writeBaseline !== undefined && report.internalErrors.length === 0) {
+        io.stderr(`connector-gate: ${baselineMessage(writeBaseline(io.cwd, args.writeBaseline, report, config))}\n`);
+        return 0;
+    }
     const toFile = args.output !== undefined;
     const text = FORMATS[args.format](report, io.color && !toFile);
     if (toFile) {
@@ -16674,18 +33072,20 @@ function main_main(argv, io) {
 // Entry point of the CLI (bundled to dist/cli/index.js, the package's `connector-gate` bin).
 
 
+
 try {
     process.exitCode = main_main(process.argv.slice(2), {
         cwd: process.cwd(),
         stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
+        // Messages on stderr can quote file names and values: none may become a workflow command in CI.
+        stderr: (text) => process.stderr.write(inertForRunner(text)),
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     });
 }
 catch (error) {
     if (process.env.CONNECTOR_GATE_DEBUG && error instanceof Error)
-        process.stderr.write(`${error.stack}\n`);
-    process.stderr.write(`${toolFailureMessage(error instanceof Error ? error.message : String(error))}\n`);
+        process.stderr.write(inertForRunner(`${error.stack}\n`));
+    process.stderr.write(inertForRunner(`${toolFailureMessage(error instanceof Error ? error.message : String(error))}\n`));
     process.exitCode = 2;
 }
 

@@ -4,9 +4,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../engine/discover.js';
+import { ACTIONS_FETCH_HINT, breakingOptions, openGitBase } from '../breaking/edge.js';
 import { findingsBySeverity, runGate } from '../engine/run.js';
+import { ConfigError, loadConfigFile } from '../config/load.js';
+import { suppressionLine } from '../config/summary.js';
+import type { GateConfig } from '../config/types.js';
 import type { Finding, GateReport } from '../engine/types.js';
-import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, splitList, toolFailureMessage } from '../options.js';
+import { PullRequestRun, readGithubInputs } from '../github/index.js';
+import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, splitList, splitWords, toolFailureMessage } from '../options.js';
 import { annotationOverflowMessage, GITHUB_ANNOTATION_LIMITS, planAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -17,12 +22,14 @@ function readInputs() {
   return {
     paths: splitList(core.getInput('path') || '.'),
     profile: parseProfile(core.getInput('profile')),
-    ownedDomains: parseDomains(splitList(core.getInput('owned-domains'))),
+    ownedDomains: parseDomains(splitWords(core.getInput('owned-domains'))),
     sla: parseSla(core.getInput('sla')),
     failOn: parseFailOn(core.getInput('fail-on')),
     sarifFile: core.getInput('sarif-file').trim(),
     reportFile: core.getInput('report-file').trim(),
     config: core.getInput('config').trim(),
+    base: core.getInput('base').trim(),
+    github: readGithubInputs(),
   };
 }
 
@@ -66,15 +73,27 @@ export async function run(): Promise<void> {
     throw error;
   }
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  if (inputs.config) core.warning(`connector-gate: the config input (${inputs.config}) is not read by this version yet; it is ignored.`);
+  let config: GateConfig | undefined;
+  try {
+    config = loadConfigFile(workspace, inputs.config);
+  } catch (error) {
+    if (error instanceof ConfigError) return core.setFailed(`connector-gate: invalid config: ${error.message}`);
+    throw error;
+  }
 
+  // Pull requests: changed-only picks the connectors, new-only the findings that count (src/github).
+  // Breaking changes: the base revision from git (action.yml defaults it to the PR base or the pushed-over commit).
+  const base = openGitBase(workspace, inputs.base, { hint: ACTIONS_FETCH_HINT });
+  if (base.note) (base.note.level === 'info' ? core.info : core.notice)(base.note.message);
+  const pullRequest = await PullRequestRun.prepare(inputs.github, workspace, inputs.paths);
   let report: GateReport;
   try {
     report = runGate({
       root: workspace,
-      paths: inputs.paths,
+      paths: pullRequest.paths,
       profile: inputs.profile,
-      options: { ownedDomains: inputs.ownedDomains, ...(inputs.sla === undefined ? {} : { sla: inputs.sla }) },
+      options: { ownedDomains: inputs.ownedDomains, ...(inputs.sla === undefined ? {} : { sla: inputs.sla }), ...breakingOptions(base, config) },
+      ...(config ? { config } : {}),
     });
   } catch (error) {
     if (error instanceof UsageError) return core.setFailed(`connector-gate: invalid input: ${error.message}`);
@@ -82,25 +101,38 @@ export async function run(): Promise<void> {
   }
 
   for (const note of report.notes) core.warning(`connector-gate: ${note}`);
-  if (report.connectors.length === 0) core.warning(`connector-gate: no connector package (apiDefinition.swagger.json) found under ${inputs.paths.join(', ')}`);
+  for (const problem of base.problems) core.warning(`connector-gate: ${problem}`);
+  const { suppressions } = report;
+  if (suppressions) {
+    core.info(`connector-gate: ${suppressionLine(suppressions)}`);
+    for (const stale of suppressions.stale) {
+      core.notice(stale.message, { title: 'connector-gate stale ignore entry', file: suppressions.configFile, startLine: stale.line, startColumn: stale.column });
+    }
+  }
+  if (report.connectors.length === 0 && !pullRequest.changedOnly) core.warning(`connector-gate: no connector package (apiDefinition.swagger.json) found under ${inputs.paths.join(', ')}`);
 
   const reportFile = path.resolve(workspace, inputs.reportFile || path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'connector-gate', 'report.json'));
   writeFile(reportFile, formatJson(report));
+  // The JSON report and SARIF keep every finding; annotations, review, summary and verdict follow new-only.
+  const full = report;
+  report = pullRequest.gate(full);
   const fails = shouldFail(report, inputs.failOn);
   emitAnnotations(report, reportFile, fails);
   if (inputs.sarifFile) {
     const sarifFile = path.resolve(workspace, inputs.sarifFile);
-    writeFile(sarifFile, formatSarif(report));
+    writeFile(sarifFile, formatSarif(full));
     core.setOutput('sarif-file', sarifFile);
   }
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(formatMarkdown(report)).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(formatMarkdown(report) + pullRequest.summaryMarkdown()).write();
 
   const eligible = report.connectors.every((connector) => connector.eligible);
   core.setOutput('errors', report.counts.error);
   core.setOutput('warnings', report.counts.warning);
   core.setOutput('eligible', String(eligible && report.internalErrors.length === 0));
   core.setOutput('report', reportFile);
+  core.setOutput('suppressed', suppressions ? suppressions.ignored + suppressions.off : 0);
 
+  await pullRequest.publish(report, fails);
   const { error: errors, warning: warnings } = report.counts;
   core.info(`connector-gate: ${report.connectors.length} connector(s), ${errors} error(s), ${warnings} warning(s)`);
   if (report.internalErrors.length > 0) core.setFailed(toolFailureMessage(report.internalErrors.join('; ')));

@@ -5,6 +5,10 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/discover.js';
 import { runGate } from '../engine/run.js';
 import { writeFixes } from './fix.js';
+import { breakingOptions, openGitBase } from '../breaking/edge.js';
+import { baselineConfigPath, baselineMessage, writeBaseline } from '../config/baseline.js';
+import { ConfigError, loadConfigFile } from '../config/load.js';
+import type { GateConfig } from '../config/types.js';
 import type { GateReport } from '../engine/types.js';
 import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, toolFailureMessage } from '../options.js';
 import { formatGithub } from '../report/workflow-commands.js';
@@ -13,6 +17,7 @@ import { formatMarkdown } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import { TOOL_VERSION } from '../report/links.js';
+import { flatten } from '../report/text.js';
 
 export const HELP = `Usage: connector-gate [paths...] [options]
 
@@ -26,8 +31,11 @@ Options:
   --owned-domain <d>   a domain or host the publisher owns (repeat for several)
   --sla <percent>      the API's availability SLA, e.g. 99.95
   --fail-on <level>    error (default), warning, never
+  --base <ref>         report breaking changes against this git revision (e.g. origin/main)
   --fix                apply the safe mechanical fixes to the files, then report what is left
-  --config <file>      configuration file (not read by this version yet)
+  --config <file>      configuration file (default: .github/connector-gate.yml when it exists)
+  --write-baseline <file>
+                       write today's findings as ignore entries into this config file, then exit 0
   -h, --help           show this help
   -v, --version        show the version
 
@@ -60,8 +68,10 @@ function parse(argv: string[]) {
       'owned-domain': { type: 'string', multiple: true, default: [] },
       sla: { type: 'string', default: '' },
       'fail-on': { type: 'string', default: 'error' },
+      base: { type: 'string' },
       fix: { type: 'boolean', default: false },
       config: { type: 'string' },
+      'write-baseline': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -75,8 +85,10 @@ function parse(argv: string[]) {
     ownedDomains: parseDomains(values['owned-domain']),
     sla: parseSla(values.sla),
     failOn: parseFailOn(values['fail-on']),
+    base: values.base,
     fix: values.fix,
     config: values.config,
+    writeBaseline: values['write-baseline'],
     help: values.help,
     version: values.version,
   };
@@ -101,14 +113,26 @@ export function main(argv: string[], io: CliIo): number {
     io.stdout(`${TOOL_VERSION}\n`);
     return 0;
   }
-  if (args.config) io.stderr(`connector-gate: --config (${args.config}) is not read by this version yet; it is ignored.\n`);
+  let config: GateConfig | undefined;
+  try {
+    const named = args.writeBaseline === undefined ? args.config : baselineConfigPath(io.cwd, args.config, args.writeBaseline);
+    config = loadConfigFile(io.cwd, named);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`connector-gate: ${error instanceof ConfigError ? 'invalid config: ' : ''}${error.message}\n`);
+    return 2;
+  }
 
+  // Breaking changes: the base revision from git (a one-line note when it is not available).
+  const base = args.base === undefined ? undefined : openGitBase(io.cwd, args.base);
+  if (base?.note) io.stderr(`${base.note.message}\n`);
   const gate = (): GateReport =>
     runGate({
       root: io.cwd,
       paths: args.paths,
       profile: args.profile,
-      options: { ownedDomains: args.ownedDomains, ...(args.sla === undefined ? {} : { sla: args.sla }) },
+      options: { ownedDomains: args.ownedDomains, ...(args.sla === undefined ? {} : { sla: args.sla }), ...breakingOptions(base, config) },
+      ...(config ? { config } : {}),
     });
   let report: GateReport;
   try {
@@ -124,7 +148,12 @@ export function main(argv: string[], io: CliIo): number {
     io.stderr(`connector-gate: ${error.message}\n`);
     return 2;
   }
-  for (const note of report.notes) io.stderr(`connector-gate: ${note}\n`);
+  for (const note of report.notes) io.stderr(`connector-gate: ${flatten(note)}\n`);
+  for (const problem of base?.problems ?? []) io.stderr(`connector-gate: ${problem}\n`);
+  if (args.writeBaseline !== undefined && report.internalErrors.length === 0) {
+    io.stderr(`connector-gate: ${baselineMessage(writeBaseline(io.cwd, args.writeBaseline, report, config))}\n`);
+    return 0;
+  }
 
   const toFile = args.output !== undefined;
   const text = (FORMATS[args.format] as (report: GateReport, color: boolean) => string)(report, io.color && !toFile);

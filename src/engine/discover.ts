@@ -48,9 +48,17 @@ export function discoverConnectors(root: string, inputPaths: string[]): Discover
     const start = path.resolve(root, input);
     if (!existsSync(start)) throw new UsageError(`path not found: ${input}`);
     const startIsFile = statSync(start).isFile();
-    const stack = [startIsFile ? path.dirname(start) : start];
+    const startDir = startIsFile ? path.dirname(start) : start;
+    const realStart = realpathSync(startDir);
     // A path named explicitly may lie outside the workspace; everything below it is then allowed.
-    const allowed = isInside(realRoot, realpathSync(start)) ? realRoot : realpathSync(startIsFile ? path.dirname(start) : start);
+    // A path inside the workspace that resolves outside it is a symbolic link in the checkout (a
+    // pull request can replace the configured folder with one): it is not followed.
+    if (isInside(path.resolve(root), startDir) && !isInside(realRoot, realStart)) {
+      notes.push(`${displayPath(root, startDir)}: symbolic link to a folder outside the workspace; not followed`);
+      continue;
+    }
+    const stack = [startDir];
+    const allowed = isInside(realRoot, realStart) ? realRoot : realStart;
 
     while (stack.length > 0) {
       const absDir = stack.pop() as string;

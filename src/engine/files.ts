@@ -75,8 +75,49 @@ export function readBytesSafely(root: string, absPath: string): RawRead {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
 
+/**
+ * Index of the first byte that starts an invalid UTF-8 sequence (overlong forms, surrogates and
+ * code points above U+10FFFF included, as the WHATWG decoder rejects them), or -1.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let trail: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) trail = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      trail = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      trail = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return i;
+    if (i + trail >= bytes.length) return i;
+    const second = bytes[i + 1] as number;
+    if (second < low || second > high) return i;
+    for (let k = 2; k <= trail; k++) {
+      const next = bytes[i + k] as number;
+      if (next < 0x80 || next > 0xbf) return i;
+    }
+    i += trail + 1;
+  }
+  return -1;
+}
+
 /** Decodes UTF-8 text (a UTF-8 BOM is dropped, as paconn's utf-8-sig does). */
 export function decodeText(bytes: Buffer): { text: string; problem?: ReadProblem } {
+  // UTF-32 first: its little-endian BOM starts with UTF-16's.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    return { text: '', problem: { message: 'is UTF-32 encoded; save it as UTF-8' } };
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { text: '', problem: { message: 'is UTF-16 encoded; save it as UTF-8' } };
   }
@@ -87,7 +128,12 @@ export function decodeText(bytes: Buffer): { text: string; problem?: ReadProblem
     return { text: strictUtf8.decode(bytes) };
   } catch {
     const text = lossyUtf8.decode(bytes);
-    return { text, problem: { message: 'contains bytes that are not valid UTF-8', offset: Math.max(0, text.indexOf('\uFFFD')) } };
+    // The position of the first bad byte, in UTF-16 units of the decoded text: the valid prefix
+    // decodes to exactly that many units. (Searching the text for U+FFFD would find a legitimate
+    // U+FFFD that the file holds earlier.)
+    const bad = firstInvalidUtf8(bytes);
+    const offset = bad < 0 ? 0 : lossyUtf8.decode(bytes.subarray(0, bad)).length;
+    return { text, problem: { message: 'contains bytes that are not valid UTF-8', offset } };
   }
 }
 

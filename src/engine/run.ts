@@ -4,6 +4,8 @@ import { realpathSync } from 'node:fs';
 import { keyOf, pointerOf } from './json/tree.js';
 import { discoverConnectors, loadConnector } from './discover.js';
 import { RULES } from '../rules/index.js';
+import { ConfigRun, NO_POLICY, type ConnectorPolicy } from '../config/apply.js';
+import type { GateConfig } from '../config/types.js';
 import {
   CRITERIA,
   LEVELS,
@@ -28,12 +30,14 @@ export interface GateInput {
   profile: Profile | 'auto';
   options: ConnectorOptions;
   rules?: readonly Rule[];
+  /** The config file, parsed (src/config/load.ts): per-connector settings and suppressions. */
+  config?: GateConfig;
 }
 
 const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
 
-function levelFor(rule: Rule, profile: Profile, problem: Problem): RuleLevel {
-  const level = rule.meta.level[profile];
+function levelFor(rule: Rule, profile: Profile, problem: Problem, policy: ConnectorPolicy): RuleLevel {
+  const level = policy.levelOf(rule, profile);
   if (level === 'off') return level;
   // "Cannot be verified from the files" is information, never a failure.
   if (problem.unverified) return 'notice';
@@ -72,6 +76,16 @@ function locate(problem: Problem): Location {
 }
 
 /**
+ * Longest message a finding keeps. Rules quote file values shortened (`quote()`); this is the
+ * backstop, so no rule can put a 10 MB string from a hostile file into every report and annotation.
+ */
+export const MAX_MESSAGE_LENGTH = 4000;
+
+function capMessage(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message;
+}
+
+/**
  * A copy of a string that shares no memory with the file it came from. V8 substrings keep their
  * parent alive, so a message quoting a value could otherwise retain a whole file's text for as
  * long as the report lives, and memory would grow with the size of the input instead of the report.
@@ -90,10 +104,10 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function verdictsFor(connector: ConnectorPackage, rules: readonly Rule[], findings: Finding[]): Record<Criterion, Verdict> {
+function verdictsFor(connector: ConnectorPackage, rules: readonly Rule[], findings: Finding[], policy: ConnectorPolicy): Record<Criterion, Verdict> {
   const verdicts = {} as Record<Criterion, Verdict>;
   for (const criterion of CRITERIA) {
-    const applies = rules.some((rule) => rule.meta.criterion === criterion && rule.meta.level[connector.profile] !== 'off');
+    const applies = rules.some((rule) => rule.meta.criterion === criterion && policy.levelOf(rule, connector.profile) !== 'off');
     const own = findings.filter((finding) => finding.criterion === criterion);
     if (!applies) verdicts[criterion] = 'n/a';
     else if (own.some((f) => f.level === 'error')) verdicts[criterion] = 'fail';
@@ -110,26 +124,32 @@ export function checkConnector(
   options: ConnectorOptions,
   rules: readonly Rule[],
   internalErrors: string[],
+  policy: ConnectorPolicy = NO_POLICY,
 ): ConnectorResult {
+  // Compatibility rules compare with a base revision: without one they neither run nor get a verdict.
+  if (!options.base) rules = rules.filter((rule) => rule.meta.criterion !== 'compatibility');
   const findings: Finding[] = [];
   for (const rule of rules) {
-    if (rule.meta.level[connector.profile] === 'off') continue;
+    // A rule the config turns off still runs (when its profile enables it): what it finds is counted as suppressed.
+    if (rule.meta.level[connector.profile] === 'off' && policy.levelOf(rule, connector.profile) === 'off') continue;
     const report = (problem: Problem): void => {
-      const level = levelFor(rule, connector.profile, problem);
-      if (level === 'off') return;
+      const level = levelFor(rule, connector.profile, problem, policy);
+      if (level === 'off') return policy.silenced(rule.meta.id);
       const location = locate(problem);
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.meta.id,
         criterion: rule.meta.criterion,
         level,
-        message: detach(problem.message),
+        message: detach(capMessage(problem.message)),
         connector: connector.dir,
         file: problem.file.path,
         ...location,
         ...(location.pointer === undefined ? {} : { pointer: detach(location.pointer) }),
         ...(problem.unverified ? { unverified: true } : {}),
         ...(problem.fix ? { fix: { ...problem.fix, text: detach(problem.fix.text) } } : {}),
-      });
+      };
+      // An ignore entry of the config covers it: dropped from findings and verdicts, counted.
+      if (!policy.ignored(finding)) findings.push(finding);
     };
     try {
       rule.check({ connector, options, report });
@@ -143,7 +163,7 @@ export function checkConnector(
     name: connector.name,
     dir: connector.dir,
     profile: connector.profile,
-    verdicts: verdictsFor(connector, rules, findings),
+    verdicts: verdictsFor(connector, rules, findings, policy),
     eligible: !findings.some((finding) => finding.level === 'error'),
     findings,
   };
@@ -155,13 +175,16 @@ export function runGate(input: GateInput): GateReport {
   const { folders, notes } = discoverConnectors(root, input.paths);
   const internalErrors: string[] = [];
   const connectors: ConnectorResult[] = [];
+  const configRun = input.config ? new ConfigRun(input.config) : undefined;
   for (const folder of folders) {
-    const connector = loadConnector(root, folder, input.profile);
-    connectors.push(checkConnector(connector, input.options, rules, internalErrors));
+    let connector = loadConnector(root, folder, input.profile);
+    const settings = configRun?.settingsFor(connector, input.options);
+    if (settings) connector = { ...connector, profile: settings.profile };
+    connectors.push(checkConnector(connector, settings?.options ?? input.options, rules, internalErrors, settings?.policy));
   }
   const counts = Object.fromEntries(LEVELS.map((level) => [level, 0])) as Record<Level, number>;
   for (const result of connectors) for (const finding of result.findings) counts[finding.level]++;
-  return { connectors, notes, internalErrors, counts };
+  return { connectors, notes, internalErrors, counts, ...(configRun ? { suppressions: configRun.summary() } : {}) };
 }
 
 /** All findings, most severe first, in report order within a level. */

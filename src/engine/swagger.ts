@@ -13,19 +13,24 @@ export function isExternalRef(ref: string): boolean {
   return !ref.startsWith('#');
 }
 
+/** A `$ref` as messages quote it: at most 120 characters, so a 10 MB ref cannot flood a report. */
+export function shortRef(ref: string): string {
+  return ref.length > 120 ? `${ref.slice(0, 119)}…` : ref;
+}
+
 /** Resolves one `$ref` string against the document root. */
 export function resolveRef(root: Node, ref: string): RefResult {
   if (isExternalRef(ref)) {
-    return { error: `"${ref}" points outside this file; a connector must be a single file, and external references are never fetched` };
+    return { error: `"${shortRef(ref)}" points outside this file; a connector must be a single file, and external references are never fetched` };
   }
   let pointer: string;
   try {
     pointer = decodeURIComponent(ref.slice(1));
   } catch {
-    return { error: `"${ref}" is not a valid JSON pointer` };
+    return { error: `"${shortRef(ref)}" is not a valid JSON pointer` };
   }
   const target = atPointer(root, pointer);
-  return target ? { target } : { error: `"${ref}" points to nothing: ${pointer || '/'} does not exist in this file` };
+  return target ? { target } : { error: `"${shortRef(ref)}" points to nothing: ${shortRef(pointer) || '/'} does not exist in this file` };
 }
 
 /** Follows `$ref` chains from a node; undefined when a ref is broken, external or loops. */

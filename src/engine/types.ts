@@ -19,6 +19,8 @@ export const CRITERIA = [
   'completeness',
   'icon',
   'metadata',
+  /** Breaking changes against a base revision (src/breaking): only judged when a base is given. */
+  'compatibility',
 ] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
@@ -75,6 +77,10 @@ export interface ConnectorOptions {
   ownedDomains: string[];
   /** Declared availability SLA in percent, e.g. 99.95. */
   sla?: number;
+  /** The connector's files at the base revision (supplied by the edge, from git); absent: no breaking-change check. */
+  base?: import('../breaking/types.js').BaseRevision;
+  /** Breaking-change level and accepted changes (the config file's `breaking:`). */
+  breaking?: import('../breaking/types.js').BreakingOptions;
 }
 
 /** What a rule reports; the engine turns it into a Finding. */
@@ -136,4 +142,43 @@ export interface GateReport {
   /** Crashes of connector-gate itself (a rule threw): the run fails and blames the tool. */
   internalErrors: string[];
   counts: Record<Level, number>;
+  /** What the config file suppressed, and its stale ignore entries (only when a config file was read). */
+  suppressions?: SuppressionReport;
+}
+
+/** One reason findings were suppressed: an `ignore` entry, or a rule the config turned off. */
+export interface SuppressionSource {
+  kind: 'ignore' | 'off';
+  ruleId: string;
+  /** Where the ignore entry or the `off` override is written in the config file (1-based). */
+  line: number;
+  column: number;
+  /** `ignore`: the entry's file glob and reason. */
+  file?: string;
+  reason?: string;
+  count: number;
+}
+
+/** An ignore entry (or one pointer of it) that matched no finding: a notice, never a failure. */
+export interface StaleIgnore {
+  /** Index of the entry in the config's ignore list (0-based). */
+  entry: number;
+  ruleId: string;
+  file: string;
+  pointer?: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface SuppressionReport {
+  /** The config file, relative to the root, `/` separators. */
+  configFile: string;
+  /** Findings dropped by ignore entries. */
+  ignored: number;
+  /** Findings of rules the config turned off. */
+  off: number;
+  /** Per entry / override, in config file order; only those that suppressed something. */
+  sources: SuppressionSource[];
+  stale: StaleIgnore[];
 }

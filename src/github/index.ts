@@ -40,8 +40,11 @@ function parseSwitch(name: string, value: string, fallback: Switch, allowAuto: b
 
 /** The pull request inputs (action.yml). Throws UsageError on a bad value. */
 export function readGithubInputs(): GithubInputs {
+  const token = core.getInput('github-token').trim();
+  // The runner masks secrets it passed in, but not a token that reached us another way.
+  if (token) core.setSecret(token);
   return {
-    token: core.getInput('github-token').trim(),
+    token,
     changedOnly: parseSwitch('changed-only', core.getInput('changed-only'), 'auto', true),
     newOnly: parseSwitch('new-only', core.getInput('new-only'), false, false) === true,
     reviewComments: parseSwitch('review-comments', core.getInput('review-comments'), 'auto', true),
@@ -56,6 +59,14 @@ const PRE_EXISTING_BYTES = 8_000;
 const SUMMARY_PRE_EXISTING_BYTES = 60_000;
 
 const short = (sha: string) => sha.slice(0, 7);
+
+/** Whether a finding is the pull request's doing: on a line it added or changed, or a breaking change. */
+export function isNewFinding(finding: Finding, diffs: Changes['diffs']): boolean {
+  // A breaking change is new by definition, even when it sits on an unchanged parent line (a deletion).
+  if (finding.criterion === 'compatibility') return true;
+  const diff = diffs.get(finding.file);
+  return diff !== undefined && touchesAdded(diff, finding.line, finding.endLine);
+}
 
 export class PullRequestRun {
   private preExisting: Finding[] = [];
@@ -125,13 +136,9 @@ export class PullRequestRun {
     if (!this.inputs.newOnly || !this.changes) return full;
     this.newOnlyApplied = true;
     const diffs = this.changes.diffs;
-    const isNew = (finding: Finding) => {
-      const diff = diffs.get(finding.file);
-      return diff !== undefined && touchesAdded(diff, finding.line, finding.endLine);
-    };
     const connectors = full.connectors.map((connector) => {
       const kept: Finding[] = [];
-      for (const finding of connector.findings) (isNew(finding) ? kept : this.preExisting).push(finding);
+      for (const finding of connector.findings) (isNewFinding(finding, diffs) ? kept : this.preExisting).push(finding);
       return { ...connector, findings: kept };
     });
     const counts = countLevels(connectors.flatMap((connector) => connector.findings));

@@ -1,8 +1,8 @@
 // The machine-readable report (`--format json`). The shape below is a public contract: add
 // fields, never rename or remove them.
-import { CRITERIA, type ConnectorResult, type Criterion, type Finding, type Fix, type GateReport, type Level, type Profile, type Verdict } from '../engine/types.js';
+import { CRITERIA, type ConnectorResult, type Criterion, type Finding, type Fix, type GateReport, type Level, type Profile, type SuppressionReport, type Verdict } from '../engine/types.js';
 import { TOOL_NAME, TOOL_VERSION } from './links.js';
-import { countLevels } from './text.js';
+import { countLevels, inertJson } from './text.js';
 
 export interface JsonFinding {
   ruleId: string;
@@ -39,12 +39,15 @@ export interface JsonConnector {
 
 export interface JsonReport {
   tool: { name: string; version: string };
-  summary: { connectors: number; eligible: number; errors: number; warnings: number; notices: number };
+  /** `suppressed`: findings the config file suppressed (ignore entries and rules turned off); 0 without one. */
+  summary: { connectors: number; eligible: number; errors: number; warnings: number; notices: number; suppressed: number };
   connectors: JsonConnector[];
   /** Problems that belong to no connector (skipped paths). */
   notes: string[];
   /** Crashes of connector-gate itself. */
   internalErrors: string[];
+  /** What the config file suppressed, by source, and its stale ignore entries (only when a config was read). */
+  suppressions?: SuppressionReport;
 }
 
 function jsonFinding(finding: Finding): JsonFinding {
@@ -89,15 +92,17 @@ export function toJsonReport(report: GateReport): JsonReport {
       errors: counts.error,
       warnings: counts.warning,
       notices: counts.notice,
+      suppressed: report.suppressions ? report.suppressions.ignored + report.suppressions.off : 0,
     },
     connectors: report.connectors.map(jsonConnector),
     notes: [...report.notes],
     internalErrors: [...report.internalErrors],
+    ...(report.suppressions ? { suppressions: report.suppressions } : {}),
   };
 }
 
 /** Pretty-printed JSON, ending in a newline. */
 export function formatJson(report: GateReport): string {
   // Compact: the report is for machines (people read the summary), and large repos make it big.
-  return `${JSON.stringify(toJsonReport(report))}\n`;
+  return `${inertJson(JSON.stringify(toJsonReport(report)))}\n`;
 }

@@ -4,6 +4,7 @@
 // summaries above 1 MiB).
 import { CRITERIA, type ConnectorResult, type Criterion, type Finding, type GateReport, type Level, type Verdict } from '../engine/types.js';
 import { ruleDocUrl, TOOL_NAME } from './links.js';
+import { staleLine, suppressionLine } from '../config/summary.js';
 import { bySeverity, countLevels, flatten, LEVEL_RANK, levelSummary, plural, truncate } from './text.js';
 
 export interface MarkdownOptions {
@@ -32,6 +33,7 @@ const CRITERION_TITLE: Record<Criterion, string> = {
   completeness: 'Completeness',
   icon: 'Icon',
   metadata: 'Metadata',
+  compatibility: 'Compatibility',
 };
 export const LEGEND = `${VERDICT_ICON.pass} pass · ${VERDICT_ICON.fail} fail · ${VERDICT_ICON.warn} warning · ${VERDICT_ICON.unverified} not verified from the files · ${VERDICT_ICON['n/a']} not applicable to the profile`;
 
@@ -136,7 +138,15 @@ function list(heading: string, items: readonly string[]): string[] {
   return lines;
 }
 
-function findingLine(finding: Finding): string {
+/** What the config file suppressed, and its stale ignore entries (notices: they never fail the run). */
+function suppressionSection(report: GateReport): string[] {
+  const suppressions = report.suppressions;
+  if (!suppressions) return [];
+  const stale = suppressions.stale.map((entry) => staleLine(suppressions, entry));
+  return ['', `🔕 ${escapeMarkdown(suppressionLine(suppressions))}.`, ...list('### ℹ️ Stale ignore entries (they matched nothing)', stale)];
+}
+
+export function findingLine(finding: Finding): string {
   const location = escapeMarkdown(`${truncate(finding.file, MAX_PATH)}:${finding.line}`);
   const rule = `[${escapeMarkdown(truncate(finding.ruleId, MAX_NAME))}](${ruleDocUrl(finding.ruleId)})`;
   return `- <code>${location}</code> ${LEVEL_LABEL[finding.level]} ${rule}: ${escapeMarkdown(truncate(finding.message, MAX_MESSAGE))}`;
@@ -149,6 +159,9 @@ function detailsOpen(connector: ConnectorResult, open: boolean): string {
   return `<details${open ? ' open' : ''}><summary>${connector.eligible ? '✅' : '❌'} ${label}: ${parts.join(', ')}</summary>\n`;
 }
 const DETAILS_CLOSE = '\n</details>\n';
+/** Breaking changes against the base revision get their own section in each connector's details. */
+const BREAKING_HEAD = '\n**Breaking changes** (compared with the base revision):\n';
+const isBreaking = (finding: Finding): boolean => finding.criterion === 'compatibility';
 
 /**
  * The job summary. Findings are added most severe first (errors of every connector, then
@@ -161,6 +174,7 @@ export function formatMarkdown(report: GateReport, options: MarkdownOptions = {}
   const counts = countLevels(allFindings);
 
   const head = [title(report), '', `${levelSummary(counts)} in ${plural(report.connectors.length, 'connector')}.`];
+  head.push(...suppressionSection(report));
   head.push(...list('### ⚠️ Internal errors (a bug in connector-gate: please report it)', report.internalErrors));
   const tail = ['', LEGEND, ...list('### Notes', report.notes)];
   let used = bytes(head.join('\n')) + bytes(tail.join('\n')) + 2 + NOTE_RESERVE;
@@ -189,7 +203,9 @@ export function formatMarkdown(report: GateReport, options: MarkdownOptions = {}
   if (ordered.length > 0) used += bytes(findingsHead);
   for (const { finding, connector } of ordered) {
     const line = findingLine(finding);
-    const overhead = chosen.has(connector) ? 0 : bytes(detailsOpen(connector, open)) + bytes(DETAILS_CLOSE) + 2;
+    const overhead =
+      (chosen.has(connector) ? 0 : bytes(detailsOpen(connector, open)) + bytes(DETAILS_CLOSE) + 2) +
+      (isBreaking(finding) && !chosen.get(connector)?.some(isBreaking) ? bytes(BREAKING_HEAD) + 1 : 0);
     const cost = bytes(line) + 1 + overhead;
     if (used + cost > maxBytes) break;
     used += cost;
@@ -206,7 +222,9 @@ export function formatMarkdown(report: GateReport, options: MarkdownOptions = {}
       const picked = chosen.get(connector);
       if (!picked) continue;
       out.push(detailsOpen(connector, open));
-      for (const finding of bySeverity(picked)) out.push(findingLine(finding));
+      for (const finding of bySeverity(picked.filter((f) => !isBreaking(f)))) out.push(findingLine(finding));
+      const breaking = picked.filter(isBreaking);
+      if (breaking.length > 0) out.push(BREAKING_HEAD, ...bySeverity(breaking).map(findingLine));
       out.push(DETAILS_CLOSE);
     }
   }

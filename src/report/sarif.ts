@@ -1,9 +1,10 @@
 // SARIF 2.1.0 for GitHub code scanning (and any SARIF viewer). One run; every rule is listed,
 // not only those that fired, so the catalogue is visible in the tool's rule list.
 import { createHash } from 'node:crypto';
-import { PROFILES, type Finding, type GateReport, type Level, type Rule, type RuleLevel } from '../engine/types.js';
+import { PROFILES, type Finding, type GateReport, type Level, type Rule, type RuleLevel, type SuppressionReport } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 import { ruleDocUrl, toWellFormed, TOOL_NAME, TOOL_URI, TOOL_VERSION } from './links.js';
+import { inertJson } from './text.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -43,9 +44,11 @@ export interface SarifLog {
     columnKind: 'utf16CodeUnits';
     invocations: {
       executionSuccessful: boolean;
-      toolExecutionNotifications: { level: SarifLevel; message: { text: string } }[];
+      toolExecutionNotifications: { level: SarifLevel; message: { text: string }; locations?: SarifResult['locations'] }[];
     }[];
     results: SarifResult[];
+    /** `suppressed`: what the config file suppressed (only when a config was read). */
+    properties?: { suppressed: { configFile: string; total: number; ignored: number; off: number } };
   }[];
 }
 
@@ -151,10 +154,35 @@ export function toSarif(report: GateReport, rules: readonly Rule[] = RULES): Sar
             toolExecutionNotifications: [
               ...report.internalErrors.map((text) => ({ level: 'error' as const, message: { text } })),
               ...report.notes.map((text) => ({ level: 'note' as const, message: { text } })),
+              // Stale ignore entries of the config file, on their line.
+              ...(report.suppressions?.stale ?? []).map((stale) => ({
+                level: 'note' as const,
+                message: { text: stale.message },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: pathToUri((report.suppressions as SuppressionReport).configFile) },
+                      region: { startLine: stale.line, startColumn: stale.column, endLine: stale.line, endColumn: stale.column },
+                    },
+                  },
+                ],
+              })),
             ],
           },
         ],
         results,
+        ...(report.suppressions
+          ? {
+              properties: {
+                suppressed: {
+                  configFile: report.suppressions.configFile,
+                  total: report.suppressions.ignored + report.suppressions.off,
+                  ignored: report.suppressions.ignored,
+                  off: report.suppressions.off,
+                },
+              },
+            }
+          : {}),
       },
     ],
   };
@@ -162,5 +190,5 @@ export function toSarif(report: GateReport, rules: readonly Rule[] = RULES): Sar
 
 /** SARIF 2.1.0 as pretty-printed JSON, ending in a newline. */
 export function formatSarif(report: GateReport, rules: readonly Rule[] = RULES): string {
-  return `${JSON.stringify(toSarif(report, rules), null, 2)}\n`;
+  return `${inertJson(JSON.stringify(toSarif(report, rules), null, 2))}\n`;
 }

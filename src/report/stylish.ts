@@ -1,7 +1,8 @@
 // Terminal output: one line per finding, `file:line:col  level  message  rule-id`, so terminals
 // and editors turn the location into a link. Grouped by connector under a verdict header.
 import type { ConnectorResult, Finding, GateReport, Level } from '../engine/types.js';
-import { countLevels, levelSummary, oneLine, plural } from './text.js';
+import { countLevels, inertForRunner, levelSummary, oneLine, plural } from './text.js';
+import { suppressionLine } from '../config/summary.js';
 
 export interface StylishOptions {
   /** ANSI colours (off by default; the CLI turns them on for a TTY without NO_COLOR). */
@@ -37,13 +38,23 @@ export function formatStylish(report: GateReport, options: StylishOptions = {}):
     for (const finding of connector.findings) lines.push(findingLine(finding, paint));
     lines.push('');
   }
+  const { suppressions } = report;
+  if (suppressions) {
+    // Stale ignore entries of the config file: clickable notices (they never fail the run).
+    for (const stale of suppressions.stale) {
+      const location = `${oneLine(suppressions.configFile, MAX_PATH)}:${stale.line}:${stale.column}`;
+      lines.push(`  ${location}  ${paint(LEVEL_COLOR.notice, 'notice'.padEnd(7))}  ${oneLine(stale.message, STYLISH_MAX_MESSAGE)}  ${paint('2', 'stale-ignore')}`);
+    }
+    lines.push(`note: ${oneLine(suppressionLine(suppressions), STYLISH_MAX_MESSAGE)}`);
+  }
   for (const note of report.notes) lines.push(`note: ${oneLine(note, STYLISH_MAX_MESSAGE)}`);
   for (const error of report.internalErrors) lines.push(paint('31', `internal error: ${oneLine(error, STYLISH_MAX_MESSAGE)}`));
-  if (report.notes.length > 0 || report.internalErrors.length > 0) lines.push('');
+  if (report.notes.length > 0 || report.internalErrors.length > 0 || suppressions) lines.push('');
 
   const counts = countLevels(report.connectors.flatMap((connector) => connector.findings));
   const failed = counts.error > 0 || report.internalErrors.length > 0;
   const totals = `${failed ? '✖' : '✔'} ${levelSummary(counts)} in ${plural(report.connectors.length, 'connector')}`;
   lines.push(paint(failed ? '31;1' : counts.warning > 0 ? '33;1' : '32;1', totals));
-  return `${lines.join('\n')}\n`;
+  // Printed to CI logs: a folder named `::error::…` must not become a workflow command.
+  return inertForRunner(`${lines.join('\n')}\n`);
 }

@@ -12,6 +12,43 @@ export function flatten(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROLS, '\uFFFD');
 }
 
+// The GitHub Actions runner reads every line a step prints (stdout and stderr): a line that starts
+// with `::` after whitespace (`::error::…`, `::stop-commands::…`, `::add-mask::…`) or that holds
+// `##[` anywhere (the legacy `##[error]…` form) runs a workflow command. It compares strings
+// culture-sensitively, so zero-width and other ignorable characters do not separate `#` from `[`.
+// Controls (C0/C1), format characters (Cf) and default-ignorable code points, minus tab, ESC
+// (colours) and line breaks:
+// eslint-disable-next-line no-control-regex
+const RUNNER_IGNORABLE = /(?![\t\n\r\u001b])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * Plain-text output made inert for the Actions runner, line by line: ignorable characters become
+ * U+FFFD, `##[` becomes `#\uFFFD#[`, and a line that would start with `::` starts with U+FFFD.
+ * Text we write ourselves never contains these; only text from the files changes.
+ */
+export function inertForRunner(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const safe = line.replace(RUNNER_IGNORABLE, '\uFFFD').replace(/##\[/g, '#\uFFFD#[');
+      return /^\s*::/.test(safe) ? `\uFFFD${safe}` : safe;
+    })
+    .join('\n');
+}
+
+/**
+ * JSON text made inert for the Actions runner without changing what it parses to: ignorable
+ * characters and the `[` of `##[` become `\u` escapes (both can only occur inside strings, and
+ * JSON lines never start with `::`).
+ */
+export function inertJson(json: string): string {
+  return json
+    .replace(/(?![\n\r\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, (c) =>
+      Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+    )
+    .replace(/##\[/g, '##\\u005b');
+}
+
 /** At most `max` UTF-16 units (a surrogate pair is never split), ending in `…` when shortened. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -64,6 +64,11 @@ export function formatGithub(report: GateReport): string {
     else lines.push(formatWorkflowCommand(finding));
   }
   for (const note of report.notes) lines.push(workflowCommand('notice', [['title', `${TOOL_NAME} note`]], note));
+  const { suppressions } = report;
+  for (const stale of suppressions?.stale ?? []) {
+    const where: [string, string | number][] = [['file', suppressions?.configFile ?? ''], ['line', stale.line], ['col', stale.column]];
+    lines.push(workflowCommand('notice', [...where, ['title', `${TOOL_NAME} stale ignore entry`]], stale.message));
+  }
   for (const error of report.internalErrors) lines.push(workflowCommand('error', [['title', `${TOOL_NAME} internal error`]], error));
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

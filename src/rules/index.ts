@@ -9,6 +9,7 @@ import { iconRules } from './icon/index.js';
 import { metadataRules } from './metadata/index.js';
 import { ownershipRules } from './ownership/index.js';
 import { supportRules } from './support/index.js';
+import { breakingRules } from '../breaking/rules.js';
 
 export const RULES: readonly Rule[] = [
   ...definitionRules,
@@ -19,4 +20,6 @@ export const RULES: readonly Rule[] = [
   ...completenessRules,
   ...iconRules,
   ...metadataRules,
+  // Compatibility: only run when the edge supplies a base revision (breaking-change detection).
+  ...breakingRules,
 ];

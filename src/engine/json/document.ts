@@ -142,7 +142,7 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
           problems.push({
             offset,
             length,
-            message: `duplicate key "${name}" (first defined at line ${at.line}, column ${at.column}); parsers keep only one of them`,
+            message: `duplicate key "${name.length > 120 ? `${name.slice(0, 119)}…` : name}" (first defined at line ${at.line}, column ${at.column}); parsers keep only one of them`,
           });
         }
         index.set(name, property);

@@ -1,3 +1,4 @@
+import { findNodeAtOffset } from 'jsonc-parser';
 import type { Node } from '../../engine/json/tree.js';
 import { str } from '../../engine/json/tree.js';
 import { defineRule, ERROR_EVERYWHERE, parsedApiProperties, parsedSwagger, quote } from '../define.js';
@@ -6,8 +7,6 @@ import { isPlaceholder, looksGenerated, secretsIn } from './secrets.js';
 
 export const DUMMY = '[[DUMMY]]';
 const ROTATE = 'and rotate the credential: it is public once pushed';
-/** Bound on the swagger strings inspected, so a huge definition cannot stall the rule. */
-const MAX_NODES = 2_000_000;
 
 export default defineRule({
   meta: {
@@ -54,20 +53,16 @@ export default defineRule({
       }
     }
 
+    // One pass of each pattern over the whole definition text, not one per string node: hits are
+    // rare, so mapping them back to their string node afterwards is cheap.
     const swagger = parsedSwagger(connector);
     if (swagger) {
-      let visited = 0;
-      const stack: Node[] = [swagger.doc.root];
-      while (stack.length > 0 && visited++ < MAX_NODES) {
-        const node = stack.pop() as Node;
-        if (node.type === 'string') {
-          const value = node.value as string;
-          if (value.length < 16) continue;
-          const hit = secretsIn(value)[0];
-          if (hit) report({ file: swagger, node, message: `this string of the definition contains what looks like ${hit.what}; replace it with a placeholder ${ROTATE}` });
-        } else if (node.children) {
-          for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
-        }
+      const reported = new Set<Node>();
+      for (const hit of secretsIn(swagger.doc.text)) {
+        const node = findNodeAtOffset(swagger.doc.root, hit.offset);
+        if (node?.type !== 'string' || reported.has(node)) continue;
+        reported.add(node);
+        report({ file: swagger, node, message: `this string of the definition contains what looks like ${hit.what}; replace it with a placeholder ${ROTATE}` });
       }
     }
   },

@@ -3,7 +3,7 @@ import { defineRule, levels } from '../define.js';
 /** Microsoft's recommended uptime for certified connectors (GA later asks for 99.95%). */
 export const MIN_SLA = 99.9;
 
-const HOW_TO_DECLARE = 'declare it with the action input `sla: 99.95` or the CLI flag `--sla 99.95` (later also in the config file)';
+const HOW_TO_DECLARE = 'declare it with the action input `sla: 99.95` or the CLI flag `--sla 99.95` (or `sla:` per connector in .github/connector-gate.yml)';
 
 export default defineRule({
   meta: {

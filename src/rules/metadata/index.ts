@@ -10,19 +10,27 @@ import infoTitleEnding from './info-title-ending.js';
 import infoTitleLength from './info-title-length.js';
 import infoTitlePresent from './info-title-present.js';
 import infoTitleWords from './info-title-words.js';
+import infoTitleNaming from './info-title-naming.js';
+import infoDescriptionQuality from './info-description-quality.js';
+import infoVersion from './info-version.js';
 import publisherStackowner from './publisher-stackowner.js';
+import readmePublisherConsistency from './readme-publisher-consistency.js';
 
 export const metadataRules: Rule[] = [
   infoTitlePresent,
   infoTitleLength,
   infoTitleWords,
   infoTitleEnding,
+  infoTitleNaming,
   infoDescriptionLength,
   infoDescriptionWords,
+  infoDescriptionQuality,
+  infoVersion,
   connectorMetadata,
   connectorCategories,
   brandColorFormat,
   brandColorCertified,
   brandColorIp,
   publisherStackowner,
+  readmePublisherConsistency,
 ];
