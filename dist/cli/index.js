@@ -21081,139 +21081,9 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
 var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./src/engine/json/tree.ts
-/** Per object node: property name → property node (the last one wins, as in JSON.parse). */
-const propertyIndex = new WeakMap();
-/** Called by the parser, which builds each object's index anyway to find duplicate keys. */
-function rememberProperties(object, index) {
-    propertyIndex.set(object, index);
-}
-/** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
-function prop(node, key) {
-    if (!node || node.type !== 'object')
-        return undefined;
-    let index = propertyIndex.get(node);
-    if (!index) {
-        index = new Map();
-        for (const property of node.children ?? [])
-            index.set(String(property.children?.[0]?.value), property);
-        propertyIndex.set(node, index);
-    }
-    return index.get(key)?.children?.[1];
-}
-/** Follows a path of keys and array indexes. */
-function at(node, ...path) {
-    let current = node;
-    for (const segment of path) {
-        if (!current)
-            return undefined;
-        current = typeof segment === 'number' ? current.children?.[segment] : prop(current, segment);
-    }
-    return current;
-}
-/** Properties of an object node, in file order. */
-function entries(node) {
-    if (!node || node.type !== 'object')
-        return [];
-    const result = [];
-    for (const property of node.children ?? []) {
-        const [keyNode, value] = property.children ?? [];
-        if (keyNode && value)
-            result.push({ key: String(keyNode.value), keyNode, value });
-    }
-    return result;
-}
-function items(node) {
-    return node?.type === 'array' ? (node.children ?? []) : [];
-}
-function str(node) {
-    return node?.type === 'string' ? node.value : undefined;
-}
-function num(node) {
-    return node?.type === 'number' ? node.value : undefined;
-}
-function bool(node) {
-    return node?.type === 'boolean' ? node.value : undefined;
-}
-/** The key node of a property value, or undefined for the root and array items. */
-function keyOf(value) {
-    const parent = value.parent;
-    return parent?.type === 'property' && parent.children?.[1] === value ? parent.children[0] : undefined;
-}
-function escapePointerSegment(segment) {
-    return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
-}
-/** RFC 6901 JSON pointer of a node. */
-function pointerOf(node) {
-    const segments = [];
-    let current = node;
-    while (current?.parent) {
-        const parent = current.parent;
-        if (parent.type === 'property') {
-            segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
-            current = parent.parent;
-        }
-        else if (parent.type === 'array') {
-            segments.push(String(parent.children?.indexOf(current)));
-            current = parent;
-        }
-        else
-            current = parent;
-    }
-    return segments.length === 0 ? '' : '/' + segments.reverse().join('/');
-}
-/** Node at an RFC 6901 pointer ("" is the root). */
-function atPointer(root, pointer) {
-    if (pointer === '')
-        return root;
-    if (!pointer.startsWith('/'))
-        return undefined;
-    let current = root;
-    for (const raw of pointer.slice(1).split('/')) {
-        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (!current)
-            return undefined;
-        if (current.type === 'array') {
-            if (!/^\d+$/.test(segment))
-                return undefined;
-            current = current.children?.[Number(segment)];
-        }
-        else
-            current = prop(current, segment);
-    }
-    return current;
-}
-/**
- * Plain JavaScript value of a node (duplicate keys: the last wins). Keys such as "__proto__" become
- * ordinary own properties, never prototypes. Depth is bounded by the parser's nesting limit.
- */
-function toValue(node) {
-    switch (node.type) {
-        case 'object': {
-            const object = {};
-            for (const property of node.children ?? []) {
-                const [key, value] = property.children ?? [];
-                if (!key || !value)
-                    continue;
-                const name = String(key.value);
-                if (name === '__proto__')
-                    Object.defineProperty(object, name, { value: toValue(value), enumerable: true, writable: true, configurable: true });
-                else
-                    object[name] = toValue(value);
-            }
-            return object;
-        }
-        case 'array':
-            return (node.children ?? []).map(toValue);
-        default:
-            return node.value;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/json/document.ts
 // A JSON file parsed with exact positions. jsonc-parser keeps going after errors, so rules still
 // run on whatever parsed, while every strictness violation is kept with its offset.
-
 
 /** Deeper nesting than this is refused while parsing: jsonc-parser recurses per level. */
 const MAX_JSON_DEPTH = 512;
@@ -21287,7 +21157,6 @@ class TooDeep {
 function buildTree(text, lines, errors, problems) {
     const top = { type: 'array', offset: -1, length: -1, children: [] };
     let parent = top;
-    const indexes = [];
     let depth = 0;
     const add = (node) => {
         parent.children.push(node);
@@ -21302,7 +21171,8 @@ function buildTree(text, lines, errors, problems) {
     const open = (type, offset) => {
         if (++depth > MAX_JSON_DEPTH)
             throw new TooDeep(offset);
-        parent = add({ type, offset, length: -1, parent, children: [] });
+        // Objects get their property index here: duplicate keys are found with it, and prop() reads it.
+        parent = add(type === 'object' ? { type, offset, length: -1, parent, children: [], index: new Map() } : { type, offset, length: -1, parent, children: [] });
     };
     const close = (offset, length) => {
         depth--;
@@ -21311,14 +21181,12 @@ function buildTree(text, lines, errors, problems) {
         completeProperty(offset + length);
     };
     (0,main.visit)(text, {
-        onObjectBegin: (offset) => {
-            open('object', offset);
-            indexes.push(new Map());
-        },
+        onObjectBegin: (offset) => open('object', offset),
         onObjectProperty: (name, offset, length) => {
+            completeProperty(offset); // after a recovered error the previous property may still be open
             const property = add({ type: 'property', offset, length: -1, parent, children: [] });
             property.children.push({ type: 'string', value: name, offset, length, parent: property });
-            const index = indexes[indexes.length - 1];
+            const index = parent.index;
             const first = index.get(name);
             if (first) {
                 const at = lines.position(first.offset);
@@ -21333,7 +21201,6 @@ function buildTree(text, lines, errors, problems) {
         },
         onObjectEnd: (offset, length) => {
             completeProperty(offset + length); // a property left without a value
-            rememberProperties(parent, indexes.pop());
             close(offset, length);
         },
         onArrayBegin: (offset) => open('array', offset),
@@ -21685,6 +21552,131 @@ function loadConnector(root, absDir, profile) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/json/tree.ts
+/** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
+function prop(node, key) {
+    if (!node || node.type !== 'object')
+        return undefined;
+    const indexed = node;
+    let index = indexed.index;
+    if (!index) {
+        // Nodes from elsewhere (none today): index them once.
+        index = new Map();
+        for (const property of node.children ?? [])
+            index.set(String(property.children?.[0]?.value), property);
+        indexed.index = index;
+    }
+    return index.get(key)?.children?.[1];
+}
+/** Follows a path of keys and array indexes. */
+function at(node, ...path) {
+    let current = node;
+    for (const segment of path) {
+        if (!current)
+            return undefined;
+        current = typeof segment === 'number' ? current.children?.[segment] : prop(current, segment);
+    }
+    return current;
+}
+/** Properties of an object node, in file order. */
+function entries(node) {
+    if (!node || node.type !== 'object')
+        return [];
+    const result = [];
+    for (const property of node.children ?? []) {
+        const [keyNode, value] = property.children ?? [];
+        if (keyNode && value)
+            result.push({ key: String(keyNode.value), keyNode, value });
+    }
+    return result;
+}
+function items(node) {
+    return node?.type === 'array' ? (node.children ?? []) : [];
+}
+function str(node) {
+    return node?.type === 'string' ? node.value : undefined;
+}
+function num(node) {
+    return node?.type === 'number' ? node.value : undefined;
+}
+function bool(node) {
+    return node?.type === 'boolean' ? node.value : undefined;
+}
+/** The key node of a property value, or undefined for the root and array items. */
+function keyOf(value) {
+    const parent = value.parent;
+    return parent?.type === 'property' && parent.children?.[1] === value ? parent.children[0] : undefined;
+}
+function escapePointerSegment(segment) {
+    return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+}
+/** RFC 6901 JSON pointer of a node. */
+function pointerOf(node) {
+    const segments = [];
+    let current = node;
+    while (current?.parent) {
+        const parent = current.parent;
+        if (parent.type === 'property') {
+            segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
+            current = parent.parent;
+        }
+        else if (parent.type === 'array') {
+            segments.push(String(parent.children?.indexOf(current)));
+            current = parent;
+        }
+        else
+            current = parent;
+    }
+    return segments.length === 0 ? '' : '/' + segments.reverse().join('/');
+}
+/** Node at an RFC 6901 pointer ("" is the root). */
+function atPointer(root, pointer) {
+    if (pointer === '')
+        return root;
+    if (!pointer.startsWith('/'))
+        return undefined;
+    let current = root;
+    for (const raw of pointer.slice(1).split('/')) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (!current)
+            return undefined;
+        if (current.type === 'array') {
+            if (!/^\d+$/.test(segment))
+                return undefined;
+            current = current.children?.[Number(segment)];
+        }
+        else
+            current = prop(current, segment);
+    }
+    return current;
+}
+/**
+ * Plain JavaScript value of a node (duplicate keys: the last wins). Keys such as "__proto__" become
+ * ordinary own properties, never prototypes. Depth is bounded by the parser's nesting limit.
+ */
+function toValue(node) {
+    switch (node.type) {
+        case 'object': {
+            const object = {};
+            for (const property of node.children ?? []) {
+                const [key, value] = property.children ?? [];
+                if (!key || !value)
+                    continue;
+                const name = String(key.value);
+                if (name === '__proto__')
+                    Object.defineProperty(object, name, { value: toValue(value), enumerable: true, writable: true, configurable: true });
+                else
+                    object[name] = toValue(value);
+            }
+            return object;
+        }
+        case 'array':
+            return (node.children ?? []).map(toValue);
+        default:
+            return node.value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rules/define.ts
 /** Level per profile, in the catalog's order: certified, independent publisher, custom. */
 function levels(certified, independentPublisher, custom) {
@@ -21835,8 +21827,7 @@ function isExternalRef(ref) {
 function shortRef(ref) {
     return ref.length > 120 ? `${ref.slice(0, 119)}…` : ref;
 }
-/** Resolves one `$ref` string against the document root. */
-function resolveRef(root, ref) {
+function computeRef(root, ref) {
     if (isExternalRef(ref)) {
         return { error: `"${shortRef(ref)}" points outside this file; a connector must be a single file, and external references are never fetched` };
     }
@@ -21861,7 +21852,7 @@ function deref(root, node) {
     }
     return undefined;
 }
-function operations(root) {
+function computeOperations(root) {
     const result = [];
     for (const { key: path, value: pathItem } of entries(prop(root, 'paths'))) {
         for (const { key, value } of entries(pathItem)) {
@@ -21872,8 +21863,7 @@ function operations(root) {
     }
     return result;
 }
-/** Path-level and operation-level parameters; operation-level ones override by name + in. */
-function swagger_parametersOf(root, operation) {
+function computeParameters(root, operation) {
     const byKey = new Map();
     const unnamed = [];
     for (const list of [prop(operation.pathItem, 'parameters'), prop(operation.node, 'parameters')]) {
@@ -21916,8 +21906,7 @@ function forEachSchemaProperty(root, schema, visit, seen = new Set()) {
             stack.push({ node: next[i], depth: depth + 1 });
     }
 }
-/** The response objects of an operation, keyed by status code or `default`, `$ref`s resolved. */
-function responsesOf(root, operation) {
+function computeResponses(root, operation) {
     const result = [];
     for (const { key, keyNode, value } of entries(prop(operation.node, 'responses'))) {
         const node = deref(root, value);
@@ -21929,6 +21918,46 @@ function responsesOf(root, operation) {
 /** The `x-ms-connector-metadata` entry with the given propertyName. */
 function connectorMetadata(root, propertyName) {
     return items(prop(root, 'x-ms-connector-metadata')).find((item) => str(prop(item, 'propertyName')) === propertyName);
+}
+// Many rules ask the same questions of one tree: the answers are memoized per node. They are
+// frozen, so a rule that tried to change a shared answer would fail loudly instead of misleading
+// the rules after it.
+const refCache = new WeakMap();
+const operationCache = new WeakMap();
+const parameterCache = new WeakMap();
+const responseCache = new WeakMap();
+/** Resolves one `$ref` string against the document root. */
+function resolveRef(root, ref) {
+    let refs = refCache.get(root);
+    if (!refs)
+        refCache.set(root, (refs = new Map()));
+    let result = refs.get(ref);
+    if (!result)
+        refs.set(ref, (result = Object.freeze(computeRef(root, ref))));
+    return result;
+}
+/** Every operation of the document, in file order. */
+function operations(root) {
+    if (!root)
+        return [];
+    let result = operationCache.get(root);
+    if (!result)
+        operationCache.set(root, (result = Object.freeze(computeOperations(root))));
+    return result;
+}
+/** Path-level and operation-level parameters; operation-level ones override by name + in. */
+function swagger_parametersOf(root, operation) {
+    let result = parameterCache.get(operation.node);
+    if (!result)
+        parameterCache.set(operation.node, (result = Object.freeze(computeParameters(root, operation))));
+    return result;
+}
+/** The response objects of an operation, keyed by status code or `default`, `$ref`s resolved. */
+function responsesOf(root, operation) {
+    let result = responseCache.get(operation.node);
+    if (!result)
+        responseCache.set(operation.node, (result = Object.freeze(computeResponses(root, operation))));
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/authentication/auth-required.ts
@@ -23081,12 +23110,11 @@ function isCodeToken(text) {
 }
 /** The first repeated word ("the the"), ignoring case unless the second is an all-caps keyword ("or OR"). */
 function doubledWord(text) {
-    const regex = /(?<![\p{L}\p{N}])(\p{L}{2,})(\s+)(\p{L}{2,})(?![\p{L}\p{N}])/gu;
+    // A back-reference finds only repeated words (case-insensitively), instead of every pair of words.
+    const regex = /(?<![\p{L}\p{N}])(\p{L}{2,})(\s+)(\1)(?![\p{L}\p{N}])/giu;
     for (let match = regex.exec(text); match; match = regex.exec(text)) {
         const [, first = '', space = '', second = ''] = match;
         regex.lastIndex = match.index + first.length; // the second word may start the next pair
-        if (first.toLowerCase() !== second.toLowerCase())
-            continue;
         if (first !== second && second === second.toUpperCase())
             continue;
         // "had had" and "that that" are grammatical.
@@ -23254,7 +23282,14 @@ const PRODUCT_NAMES = [
 ];
 /** Whole-word, case-insensitive matches: letters and digits on either side break a match. */
 const wordRegexes = new Map();
+/** Per word list, one alternation of all its patterns: a quick "none of them" for most texts. */
+const anyWordRegexes = new Map();
 function findWords(text, words) {
+    let any = anyWordRegexes.get(words);
+    if (!any)
+        anyWordRegexes.set(words, (any = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => w.pattern).join('|')})(?![\\p{L}\\p{N}])`, 'iu')));
+    if (!any.test(text))
+        return [];
     const result = [];
     for (const { name, pattern } of words) {
         let regex = wordRegexes.get(pattern);
@@ -32181,11 +32216,21 @@ function flatten(text) {
 // eslint-disable-next-line no-control-regex
 const RUNNER_IGNORABLE = /(?![\t\n\r\u001b])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 /**
+ * A cheap superset of what the two functions below change: the BMP ranges of Cc (but tab and
+ * line breaks, which neither changes), Cf and Default_Ignorable_Code_Point spelt out, any astral character, `##[` and `::`. Scanning a large
+ * report with the Unicode-property regex is slow; most reports contain none of these at all.
+ * (__tests__/report/text.test.ts checks every BMP code point the full pattern matches.)
+ */
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- code points listed one by one on purpose
+const MAYBE_RUNNER_SENSITIVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ud800-\udbff]|##\[|::/;
+/**
  * Plain-text output made inert for the Actions runner, line by line: ignorable characters become
  * U+FFFD, `##[` becomes `#\uFFFD#[`, and a line that would start with `::` starts with U+FFFD.
  * Text we write ourselves never contains these; only text from the files changes.
  */
 function inertForRunner(text) {
+    if (!MAYBE_RUNNER_SENSITIVE.test(text))
+        return text;
     return text
         .split('\n')
         .map((line) => {
@@ -32200,6 +32245,8 @@ function inertForRunner(text) {
  * JSON lines never start with `::`).
  */
 function inertJson(json) {
+    if (!MAYBE_RUNNER_SENSITIVE.test(json))
+        return json;
     return json
         .replace(/(?![\n\r\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))
         .replace(/##\[/g, '##\\u005b');

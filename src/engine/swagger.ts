@@ -18,8 +18,7 @@ export function shortRef(ref: string): string {
   return ref.length > 120 ? `${ref.slice(0, 119)}…` : ref;
 }
 
-/** Resolves one `$ref` string against the document root. */
-export function resolveRef(root: Node, ref: string): RefResult {
+function computeRef(root: Node, ref: string): RefResult {
   if (isExternalRef(ref)) {
     return { error: `"${shortRef(ref)}" points outside this file; a connector must be a single file, and external references are never fetched` };
   }
@@ -53,7 +52,7 @@ export interface Operation {
   pathItem: Node;
 }
 
-export function operations(root: Node | undefined): Operation[] {
+function computeOperations(root: Node | undefined): Operation[] {
   const result: Operation[] = [];
   for (const { key: path, value: pathItem } of entries(prop(root, 'paths'))) {
     for (const { key, value } of entries(pathItem)) {
@@ -74,8 +73,7 @@ export interface Parameter {
   in?: string;
 }
 
-/** Path-level and operation-level parameters; operation-level ones override by name + in. */
-export function parametersOf(root: Node, operation: Operation): Parameter[] {
+function computeParameters(root: Node, operation: Operation): Parameter[] {
   const byKey = new Map<string, Parameter>();
   const unnamed: Parameter[] = [];
   for (const list of [prop(operation.pathItem, 'parameters'), prop(operation.node, 'parameters')]) {
@@ -127,9 +125,8 @@ export function forEachSchemaProperty(
   }
 }
 
-/** The response objects of an operation, keyed by status code or `default`, `$ref`s resolved. */
-export function responsesOf(root: Node, operation: Operation): { code: string; keyNode: Node; node: Node }[] {
-  const result: { code: string; keyNode: Node; node: Node }[] = [];
+function computeResponses(root: Node, operation: Operation): Response[] {
+  const result: Response[] = [];
   for (const { key, keyNode, value } of entries(prop(operation.node, 'responses'))) {
     const node = deref(root, value);
     if (node) result.push({ code: key, keyNode, node });
@@ -142,3 +139,48 @@ export function connectorMetadata(root: Node | undefined, propertyName: string):
   return items(prop(root, 'x-ms-connector-metadata')).find((item) => str(prop(item, 'propertyName')) === propertyName);
 }
 
+
+export interface Response {
+  code: string;
+  keyNode: Node;
+  node: Node;
+}
+
+// Many rules ask the same questions of one tree: the answers are memoized per node. They are
+// frozen, so a rule that tried to change a shared answer would fail loudly instead of misleading
+// the rules after it.
+const refCache = new WeakMap<Node, Map<string, RefResult>>();
+const operationCache = new WeakMap<Node, readonly Operation[]>();
+const parameterCache = new WeakMap<Node, readonly Parameter[]>();
+const responseCache = new WeakMap<Node, readonly Response[]>();
+
+/** Resolves one `$ref` string against the document root. */
+export function resolveRef(root: Node, ref: string): RefResult {
+  let refs = refCache.get(root);
+  if (!refs) refCache.set(root, (refs = new Map()));
+  let result = refs.get(ref);
+  if (!result) refs.set(ref, (result = Object.freeze(computeRef(root, ref))));
+  return result;
+}
+
+/** Every operation of the document, in file order. */
+export function operations(root: Node | undefined): readonly Operation[] {
+  if (!root) return [];
+  let result = operationCache.get(root);
+  if (!result) operationCache.set(root, (result = Object.freeze(computeOperations(root))));
+  return result;
+}
+
+/** Path-level and operation-level parameters; operation-level ones override by name + in. */
+export function parametersOf(root: Node, operation: Operation): readonly Parameter[] {
+  let result = parameterCache.get(operation.node);
+  if (!result) parameterCache.set(operation.node, (result = Object.freeze(computeParameters(root, operation))));
+  return result;
+}
+
+/** The response objects of an operation, keyed by status code or `default`, `$ref`s resolved. */
+export function responsesOf(root: Node, operation: Operation): readonly Response[] {
+  let result = responseCache.get(operation.node);
+  if (!result) responseCache.set(operation.node, (result = Object.freeze(computeResponses(root, operation))));
+  return result;
+}

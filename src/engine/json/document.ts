@@ -1,7 +1,7 @@
 // A JSON file parsed with exact positions. jsonc-parser keeps going after errors, so rules still
 // run on whatever parsed, while every strictness violation is kept with its offset.
 import { printParseErrorCode, visit, type Node, type NodeType, type ParseError } from 'jsonc-parser';
-import { rememberProperties } from './tree.js';
+import type { IndexedNode } from './tree.js';
 
 /** Deeper nesting than this is refused while parsing: jsonc-parser recurses per level. */
 export const MAX_JSON_DEPTH = 512;
@@ -97,12 +97,11 @@ class TooDeep {
  * key's position), each object's property index for `prop()`, and a depth limit that stops the
  * recursive parser long before the stack could overflow.
  */
-type BuildingNode = { -readonly [K in keyof Node]: Node[K] };
+type BuildingNode = { -readonly [K in keyof IndexedNode]: IndexedNode[K] };
 
 function buildTree(text: string, lines: LineMap, errors: ParseError[], problems: JsonProblem[]): Node | undefined {
   const top: BuildingNode = { type: 'array', offset: -1, length: -1, children: [] };
   let parent: BuildingNode = top;
-  const indexes: Map<string, Node>[] = [];
   let depth = 0;
 
   const add = (node: BuildingNode): BuildingNode => {
@@ -116,7 +115,8 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
   };
   const open = (type: NodeType, offset: number): void => {
     if (++depth > MAX_JSON_DEPTH) throw new TooDeep(offset);
-    parent = add({ type, offset, length: -1, parent, children: [] });
+    // Objects get their property index here: duplicate keys are found with it, and prop() reads it.
+    parent = add(type === 'object' ? { type, offset, length: -1, parent, children: [], index: new Map() } : { type, offset, length: -1, parent, children: [] });
   };
   const close = (offset: number, length: number): void => {
     depth--;
@@ -128,14 +128,12 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
   visit(
     text,
     {
-      onObjectBegin: (offset) => {
-        open('object', offset);
-        indexes.push(new Map());
-      },
+      onObjectBegin: (offset) => open('object', offset),
       onObjectProperty: (name, offset, length) => {
+        completeProperty(offset); // after a recovered error the previous property may still be open
         const property = add({ type: 'property', offset, length: -1, parent, children: [] });
         (property.children as Node[]).push({ type: 'string', value: name, offset, length, parent: property });
-        const index = indexes[indexes.length - 1] as Map<string, Node>;
+        const index = parent.index as Map<string, Node>;
         const first = index.get(name);
         if (first) {
           const at = lines.position(first.offset);
@@ -150,7 +148,6 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
       },
       onObjectEnd: (offset, length) => {
         completeProperty(offset + length); // a property left without a value
-        rememberProperties(parent, indexes.pop() as Map<string, Node>);
         close(offset, length);
       },
       onArrayBegin: (offset) => open('array', offset),

@@ -4,22 +4,22 @@ import type { Node } from 'jsonc-parser';
 
 export type { Node } from 'jsonc-parser';
 
-/** Per object node: property name → property node (the last one wins, as in JSON.parse). */
-const propertyIndex = new WeakMap<Node, Map<string, Node>>();
-
-/** Called by the parser, which builds each object's index anyway to find duplicate keys. */
-export function rememberProperties(object: Node, index: Map<string, Node>): void {
-  propertyIndex.set(object, index);
-}
+/**
+ * Object nodes built by our parser carry their property index (name → property node, the last
+ * one winning, as in JSON.parse): a plain field is much cheaper than a WeakMap on the hot path.
+ */
+export type IndexedNode = Node & { index?: Map<string, Node> };
 
 /** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
 export function prop(node: Node | undefined, key: string): Node | undefined {
   if (!node || node.type !== 'object') return undefined;
-  let index = propertyIndex.get(node);
+  const indexed = node as IndexedNode;
+  let index = indexed.index;
   if (!index) {
+    // Nodes from elsewhere (none today): index them once.
     index = new Map();
     for (const property of node.children ?? []) index.set(String(property.children?.[0]?.value), property);
-    propertyIndex.set(node, index);
+    (indexed as { index?: Map<string, Node> }).index = index;
   }
   return index.get(key)?.children?.[1];
 }

@@ -35,11 +35,11 @@ export interface DoubledWord {
 
 /** The first repeated word ("the the"), ignoring case unless the second is an all-caps keyword ("or OR"). */
 export function doubledWord(text: string): DoubledWord | undefined {
-  const regex = /(?<![\p{L}\p{N}])(\p{L}{2,})(\s+)(\p{L}{2,})(?![\p{L}\p{N}])/gu;
+  // A back-reference finds only repeated words (case-insensitively), instead of every pair of words.
+  const regex = /(?<![\p{L}\p{N}])(\p{L}{2,})(\s+)(\1)(?![\p{L}\p{N}])/giu;
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
     const [, first = '', space = '', second = ''] = match;
     regex.lastIndex = match.index + first.length; // the second word may start the next pair
-    if (first.toLowerCase() !== second.toLowerCase()) continue;
     if (first !== second && second === second.toUpperCase()) continue;
     // "had had" and "that that" are grammatical.
     if (/^(had|that)$/i.test(first)) continue;
