@@ -156,12 +156,14 @@ const GOOD = solidPng(230, BRAND_RGBA);
 // ---------------------------------------------------------------------------------------------
 
 describe('icon rules: levels per profile', () => {
-  it('are errors for certified only, except icon-absent-ip for independent publishers only', () => {
+  it('are errors for certified only (a missing icon is a warning), except icon-absent-ip for independent publishers only', () => {
     const table = Object.fromEntries(iconRules.map((rule) => [rule.meta.id, rule.meta.level]));
     expect(table).toEqual({
+      'icon-present': { certified: 'warning', 'independent-publisher': 'off', custom: 'off' },
       'icon-format': { certified: 'error', 'independent-publisher': 'off', custom: 'off' },
       'icon-size': { certified: 'error', 'independent-publisher': 'off', custom: 'off' },
       'icon-background': { certified: 'error', 'independent-publisher': 'off', custom: 'off' },
+      'icon-unique': { certified: 'error', 'independent-publisher': 'off', custom: 'off' },
       'icon-absent-ip': { certified: 'off', 'independent-publisher': 'error', custom: 'off' },
     });
     for (const rule of iconRules) expect(rule.meta.criterion).toBe('icon');
@@ -223,13 +225,20 @@ describe('passing icons', () => {
   });
 });
 
-describe('icon-format', () => {
-  it('reports a certified package without icon.png on line 1 of apiProperties.json', () => {
+describe('icon-present', () => {
+  it('warns on line 1 of apiProperties.json when a certified package has no icon.png, and nothing else', () => {
     expect(brief(iconFindings(pkg(undefined)))).toEqual([
-      `icon-format error ${FOLDER.certified}/apiProperties.json:1:1 icon.png is missing from the connector folder; certified connectors need a 230×230 PNG icon`,
+      `icon-present warning ${FOLDER.certified}/apiProperties.json:1:1 icon.png is not in the connector folder; the certification submission needs a 230×230 PNG icon: add it here so that it is checked, or make sure it is in the package you submit`,
     ]);
   });
 
+  it('stays quiet when the icon is there, and for other profiles', () => {
+    expect(findingsOf('icon-present', pkg(solidPng(230, BRAND_RGBA)))).toEqual([]);
+    expect(findingsOf('icon-present', pkg(undefined, { profile: 'custom' }))).toEqual([]);
+  });
+});
+
+describe('icon-format', () => {
   it('reports a JPEG saved as icon.png, and nothing else', () => {
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
     expect(brief(iconFindings(pkg(jpeg)))).toEqual([onIconLine1('icon-format', 'error', 'icon.png is not a PNG file (it is a JPEG); save it as PNG')]);

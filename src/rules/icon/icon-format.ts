@@ -5,18 +5,12 @@ export default defineRule({
   meta: {
     id: 'icon-format',
     criterion: 'icon',
-    description: 'A certified package ships icon.png: a complete, decodable, still PNG image.',
+    description: "A certified package's icon.png is a complete, decodable, still PNG image.",
     level: levels('error', 'off', 'off'),
   },
   check({ connector, report }) {
-    const { icon, apiProperties, swagger } = connector.files;
-    if (!icon) {
-      // A missing file has no line of its own: the finding sits on a file that exists.
-      const anchor = apiProperties ?? swagger;
-      if (anchor) report({ file: anchor, message: 'icon.png is missing from the connector folder; certified connectors need a 230×230 PNG icon' });
-      return;
-    }
-    if (icon.readProblem) return; // pkg-file-readable reports it
+    const { icon } = connector.files;
+    if (!icon || icon.readProblem) return; // icon-present and pkg-file-readable report those
     const name = icon.path.split('/').pop() as string;
     if (name !== 'icon.png') {
       report({ file: icon, recommended: true, message: `the icon is named '${name}'; rename it to icon.png (file names are case-sensitive)` });
