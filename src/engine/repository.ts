@@ -1,0 +1,147 @@
+// The repository index: what cross-connector rules (pr-not-duplicate, icon-unique) need to know about
+// the other connectors of the checked repository, gathered before the per-connector loop. It holds
+// strings and hashes only (folder, profile, info.title, the icon's SHA-256): each swagger is read
+// through the same defensive reader as the check itself and scanned with the same parser library
+// (jsonc-parser) up to its title, then dropped at once, so memory stays flat however many connectors
+// there are. It is built lazily, on the first rule that asks.
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createScanner, type SyntaxKind } from 'jsonc-parser';
+import { discoverConnectors, PACKAGE_FILES, profileFromPath } from './discover.js';
+import { decodeText, displayPath, readBytesSafely } from './files.js';
+import type { GateConfig } from '../config/types.js';
+import type { Profile, RepositoryEntry, RepositoryIndex } from './types.js';
+
+/** Titles longer than this are kept shortened (a hostile title must not be kept whole). */
+const MAX_TITLE = 200;
+
+/** The comparison key of a title: case- and white-space-insensitive. */
+export function titleKey(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+
+/** A copy sharing no memory with the file text it was sliced from (see `detach` in run.ts). */
+function detach(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+/**
+ * `info.title` of a swagger's text, read with jsonc-parser's scanner instead of a full tree: the
+ * index reads every swagger of the repository before the check reads it again, and a tree per file
+ * would double the run's allocation. Stops when the root's first `info` object closes; within it
+ * the last `title` wins, as in JSON.parse (a second root `info` key is pkg-json-strict's business).
+ */
+/** jsonc-parser's SyntaxKind values (a const enum, which verbatimModuleSyntax cannot import). */
+const T = { open: 1, close: 2, openArray: 3, closeArray: 4, comma: 5, colon: 6, string: 10, lineComment: 12, blockComment: 13, eof: 17 } as const satisfies Record<string, SyntaxKind>;
+
+export function titleOfSwagger(text: string): string | undefined {
+  const scanner = createScanner(text, true);
+  const stack: number[] = [];
+  let expectKey = false;
+  let key: string | undefined;
+  let infoDepth = -1;
+  let title: string | undefined;
+  for (let token = scanner.scan(); token !== T.eof; token = scanner.scan()) {
+    if (token === T.lineComment || token === T.blockComment) continue;
+    const inObject = stack[stack.length - 1] === T.open;
+    if (token === T.open || token === T.openArray) {
+      if (token === T.open && infoDepth < 0 && stack.length === 1 && inObject && key === 'info') infoDepth = 2;
+      else if (stack.length === infoDepth && key === 'title') title = undefined;
+      stack.push(token);
+      expectKey = token === T.open;
+      key = undefined;
+    } else if (token === T.close || token === T.closeArray) {
+      if (stack.length === infoDepth) return title;
+      stack.pop();
+      expectKey = false;
+    } else if (token === T.comma) {
+      expectKey = inObject;
+      if (inObject) key = undefined;
+    } else if (token === T.colon) {
+      expectKey = false;
+    } else if (inObject && expectKey && token === T.string) {
+      key = scanner.getTokenValue();
+      expectKey = false;
+    } else if (stack.length === infoDepth && key === 'title') {
+      // A value of info.title: a string, or anything else (then there is no string title).
+      title = token === T.string ? scanner.getTokenValue() : undefined;
+    }
+  }
+  return title;
+}
+
+function profileOf(dir: string, profile: Profile | 'auto', config: GateConfig | undefined): Profile {
+  let result = profile === 'auto' ? profileFromPath(dir) : profile;
+  // The config file's `connectors:` entries may set the profile (later entries win), as ConfigRun does.
+  for (const entry of config?.connectors ?? []) {
+    if (entry.profile !== undefined && entry.match.some((glob) => glob.test(dir))) {
+      result = entry.profile === 'auto' ? profileFromPath(dir) : entry.profile;
+    }
+  }
+  return result;
+}
+
+function entryFor(root: string, absDir: string, profile: Profile | 'auto', config: GateConfig | undefined): RepositoryEntry {
+  const dir = displayPath(root, absDir);
+  let swagger: string | undefined;
+  let icon: string | undefined;
+  for (const entry of readdirSync(absDir, { withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const lower = entry.name.toLowerCase();
+    // The first match in name order, as loadConnector picks it.
+    if (lower === PACKAGE_FILES.swagger && (swagger === undefined || entry.name < path.basename(swagger))) swagger = path.join(absDir, entry.name);
+    if (lower === PACKAGE_FILES.icon && (icon === undefined || entry.name < path.basename(icon))) icon = path.join(absDir, entry.name);
+  }
+  const result: { -readonly [K in keyof RepositoryEntry]: RepositoryEntry[K] } = { dir, profile: profileOf(dir, profile, config) };
+  if (swagger) {
+    const raw = readBytesSafely(root, swagger);
+    const title = raw.bytes ? titleOfSwagger(decodeText(raw.bytes).text) : undefined;
+    if (title !== undefined && title.trim() !== '') {
+      result.title = detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title);
+      result.titleKey = titleKey(result.title);
+    }
+  }
+  if (icon) {
+    const raw = readBytesSafely(root, icon);
+    if (raw.bytes && raw.bytes.length > 0) result.iconSha256 = createHash('sha256').update(raw.bytes).digest('hex');
+  }
+  return result;
+}
+
+export interface RepositoryScope {
+  root: string;
+  /** Paths (relative to root) that make up the repository, e.g. the action's `paths` input in changed-only mode. */
+  paths: readonly string[];
+  /** The folders the run checks: always part of the index. */
+  folders: readonly string[];
+  profile: Profile | 'auto';
+  config?: GateConfig;
+}
+
+/** A lazily built index of the connectors in scope. A folder that cannot be read is left out. */
+export function repositoryIndex(scope: RepositoryScope): RepositoryIndex {
+  let built: readonly RepositoryEntry[] | undefined;
+  return {
+    root: scope.root,
+    entries() {
+      if (built) return built;
+      const folders = new Set(scope.folders);
+      try {
+        for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders) folders.add(folder);
+      } catch {
+        // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
+      }
+      const entries: RepositoryEntry[] = [];
+      for (const folder of [...folders].sort()) {
+        try {
+          entries.push(entryFor(scope.root, folder, scope.profile, scope.config));
+        } catch {
+          // Unlistable folder: its own check reports it; the index does without it.
+        }
+      }
+      built = entries;
+      return built;
+    },
+  };
+}
