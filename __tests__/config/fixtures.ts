@@ -21,8 +21,12 @@ export function repository(extra: Record<string, string> = {}): string {
   cpSync(path.join(REPO_ROOT, 'examples/contoso-frames'), path.join(root, FABRIKAM), { recursive: true });
   const swagger = path.join(root, FABRIKAM_SWAGGER);
   const text = readFileSync(swagger, 'utf8');
-  // Only the first operation (GET /styles) loses its visibility.
-  writeFileSync(swagger, text.replace('"x-ms-visibility": "important",\n', ''));
+  // Only the first operation (GET /styles) loses its visibility. Fabrikam is its own connector:
+  // its own title, and its own icon file (the same picture, with bytes after IEND, which PNG
+  // readers ignore), so that pr-not-duplicate and icon-unique have nothing to say.
+  writeFileSync(swagger, text.replace('"x-ms-visibility": "important",\n', '').replace('"title": "Contoso Frames"', '"title": "Fabrikam Frames"'));
+  const icon = path.join(root, FABRIKAM, 'icon.png');
+  writeFileSync(icon, Buffer.concat([readFileSync(icon), Buffer.from('Fabrikam')]));
   return writeTree(extra, root);
 }
 

@@ -21419,6 +21419,7 @@ const PACKAGE_FILES = {
     icon: 'icon.png',
     readme: 'readme.md',
     script: 'script.csx',
+    intro: 'intro.md',
 };
 function listFolder(absDir) {
     return (0,external_node_fs_namespaceObject.readdirSync)(absDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -21543,6 +21544,9 @@ function loadConnector(root, absDir, profile) {
     const script = fileFor('script');
     if (script)
         files.script = readTextFile(root, script);
+    const intro = fileFor('intro');
+    if (intro)
+        files.intro = readTextFile(root, intro);
     return {
         name: external_node_path_default().basename(absDir),
         dir,
@@ -21675,6 +21679,155 @@ function toValue(node) {
         default:
             return node.value;
     }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/engine/repository.ts
+// The repository index: what cross-connector rules (pr-not-duplicate, icon-unique) need to know about
+// the other connectors of the checked repository, gathered before the per-connector loop. It holds
+// strings and hashes only (folder, profile, info.title, the icon's SHA-256): each swagger is read
+// through the same defensive reader as the check itself and scanned with the same parser library
+// (jsonc-parser) up to its title, then dropped at once, so memory stays flat however many connectors
+// there are. It is built lazily, on the first rule that asks.
+
+
+
+
+
+
+/** Titles longer than this are kept shortened (a hostile title must not be kept whole). */
+const MAX_TITLE = 200;
+/** The comparison key of a title: case- and white-space-insensitive. */
+function titleKey(title) {
+    return title.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+/** A copy sharing no memory with the file text it was sliced from (see `detach` in run.ts). */
+function detach(text) {
+    return (' ' + text).slice(1);
+}
+/**
+ * `info.title` of a swagger's text, read with jsonc-parser's scanner instead of a full tree: the
+ * index reads every swagger of the repository before the check reads it again, and a tree per file
+ * would double the run's allocation. Stops when the root's first `info` object closes; within it
+ * the last `title` wins, as in JSON.parse (a second root `info` key is pkg-json-strict's business).
+ */
+/** jsonc-parser's SyntaxKind values (a const enum, which verbatimModuleSyntax cannot import). */
+const T = { open: 1, close: 2, openArray: 3, closeArray: 4, comma: 5, colon: 6, string: 10, lineComment: 12, blockComment: 13, eof: 17 };
+function titleOfSwagger(text) {
+    const scanner = (0,main.createScanner)(text, true);
+    const stack = [];
+    let expectKey = false;
+    let key;
+    let infoDepth = -1;
+    let title;
+    for (let token = scanner.scan(); token !== T.eof; token = scanner.scan()) {
+        if (token === T.lineComment || token === T.blockComment)
+            continue;
+        const inObject = stack[stack.length - 1] === T.open;
+        if (token === T.open || token === T.openArray) {
+            if (token === T.open && infoDepth < 0 && stack.length === 1 && inObject && key === 'info')
+                infoDepth = 2;
+            else if (stack.length === infoDepth && key === 'title')
+                title = undefined;
+            stack.push(token);
+            expectKey = token === T.open;
+            key = undefined;
+        }
+        else if (token === T.close || token === T.closeArray) {
+            if (stack.length === infoDepth)
+                return title;
+            stack.pop();
+            expectKey = false;
+        }
+        else if (token === T.comma) {
+            expectKey = inObject;
+            if (inObject)
+                key = undefined;
+        }
+        else if (token === T.colon) {
+            expectKey = false;
+        }
+        else if (inObject && expectKey && token === T.string) {
+            key = scanner.getTokenValue();
+            expectKey = false;
+        }
+        else if (stack.length === infoDepth && key === 'title') {
+            // A value of info.title: a string, or anything else (then there is no string title).
+            title = token === T.string ? scanner.getTokenValue() : undefined;
+        }
+    }
+    return title;
+}
+function profileOf(dir, profile, config) {
+    let result = profile === 'auto' ? profileFromPath(dir) : profile;
+    // The config file's `connectors:` entries may set the profile (later entries win), as ConfigRun does.
+    for (const entry of config?.connectors ?? []) {
+        if (entry.profile !== undefined && entry.match.some((glob) => glob.test(dir))) {
+            result = entry.profile === 'auto' ? profileFromPath(dir) : entry.profile;
+        }
+    }
+    return result;
+}
+function entryFor(root, absDir, profile, config) {
+    const dir = displayPath(root, absDir);
+    let swagger;
+    let icon;
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(absDir, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            continue;
+        const lower = entry.name.toLowerCase();
+        // The first match in name order, as loadConnector picks it.
+        if (lower === PACKAGE_FILES.swagger && (swagger === undefined || entry.name < external_node_path_default().basename(swagger)))
+            swagger = external_node_path_default().join(absDir, entry.name);
+        if (lower === PACKAGE_FILES.icon && (icon === undefined || entry.name < external_node_path_default().basename(icon)))
+            icon = external_node_path_default().join(absDir, entry.name);
+    }
+    const result = { dir, profile: profileOf(dir, profile, config) };
+    if (swagger) {
+        const raw = readBytesSafely(root, swagger);
+        const title = raw.bytes ? titleOfSwagger(decodeText(raw.bytes).text) : undefined;
+        if (title !== undefined && title.trim() !== '') {
+            result.title = detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title);
+            result.titleKey = titleKey(result.title);
+        }
+    }
+    if (icon) {
+        const raw = readBytesSafely(root, icon);
+        if (raw.bytes && raw.bytes.length > 0)
+            result.iconSha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(raw.bytes).digest('hex');
+    }
+    return result;
+}
+/** A lazily built index of the connectors in scope. A folder that cannot be read is left out. */
+function repositoryIndex(scope) {
+    let built;
+    return {
+        root: scope.root,
+        entries() {
+            if (built)
+                return built;
+            const folders = new Set(scope.folders);
+            try {
+                for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders)
+                    folders.add(folder);
+            }
+            catch {
+                // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
+            }
+            const entries = [];
+            for (const folder of [...folders].sort()) {
+                try {
+                    entries.push(entryFor(scope.root, folder, scope.profile, scope.config));
+                }
+                catch {
+                    // Unlistable folder: its own check reports it; the index does without it.
+                }
+            }
+            built = entries;
+            return built;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/define.ts
@@ -26269,6 +26422,337 @@ const KNOWN_FOLDERS = ['certified-connectors', 'independent-publisher-connectors
     },
 }));
 
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
+;// CONCATENATED MODULE: ./src/rules/definition/zip.ts
+// A bounded ZIP reader for the Partner Center submission zip (pkg-partner-center-zip). The zip comes
+// from a stranger's pull request, so nothing here trusts it: the central directory is read by hand
+// with every offset checked against the buffer, the entry count is capped, an entry is inflated only
+// when its declared size fits the budget and never beyond that size (node:zlib's maxOutputLength),
+// and its CRC must match. Nothing is written to disk and entry names are never used as paths.
+// ZIP64, multi-part, encrypted archives and methods other than stored/deflate are refused.
+
+/** Entries one archive may list. A submission zip has a handful; a solution zip a few hundred. */
+const MAX_ZIP_ENTRIES = 10_000;
+/** Largest entry inflated (a nested zip); the whole submission shares `MAX_INFLATED_BYTES`. */
+const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+/** Bytes inflated in total while checking one submission zip. */
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+class ZipError extends Error {
+}
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+let crcTable;
+/** CRC-32 as ZIP uses it; zlib.crc32 exists from Node 20.15 / 22.2, older Node uses the table. */
+function crc32(data) {
+    const native = (external_node_zlib_default()).crc32;
+    if (native)
+        return native(data) >>> 0;
+    if (!crcTable) {
+        crcTable = new Uint32Array(256);
+        for (let n = 0; n < 256; n++) {
+            let c = n;
+            for (let k = 0; k < 8; k++)
+                c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+            crcTable[n] = c >>> 0;
+        }
+    }
+    let crc = 0xffffffff;
+    for (let i = 0; i < data.length; i++)
+        crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+/** Reads the end record and the central directory. Throws ZipError on anything malformed. */
+function readZip(bytes) {
+    if (bytes.length === 0)
+        throw new ZipError('it is empty (0 bytes)');
+    if (bytes.length < 22)
+        throw new ZipError(`it is ${bytes.length} bytes long, too short for a zip`);
+    let eocd = -1;
+    const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+    for (let at = bytes.length - 22; at >= lowest; at--) {
+        if (bytes.readUInt32LE(at) === EOCD && at + 22 + bytes.readUInt16LE(at + 20) <= bytes.length) {
+            eocd = at;
+            break;
+        }
+    }
+    if (eocd < 0) {
+        const local = bytes.length >= 4 && bytes.readUInt32LE(0) === LOCAL;
+        throw new ZipError(local ? 'it is truncated: its end of central directory record is missing' : 'it is not a zip file (no end of central directory record)');
+    }
+    const disk = bytes.readUInt16LE(eocd + 4);
+    const cdDisk = bytes.readUInt16LE(eocd + 6);
+    const onDisk = bytes.readUInt16LE(eocd + 8);
+    const total = bytes.readUInt16LE(eocd + 10);
+    const cdSize = bytes.readUInt32LE(eocd + 12);
+    const cdOffset = bytes.readUInt32LE(eocd + 16);
+    if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+        throw new ZipError('it is a ZIP64 archive, which is not read; create it with a standard zip tool');
+    if (disk !== 0 || cdDisk !== 0 || onDisk !== total)
+        throw new ZipError('it is one part of a multi-part (spanned) archive');
+    if (total > MAX_ZIP_ENTRIES)
+        throw new ZipError(`it lists ${total} entries; more than ${MAX_ZIP_ENTRIES} are not read`);
+    if (cdOffset + cdSize > eocd)
+        throw new ZipError('it is damaged: its central directory lies outside the file');
+    const entries = [];
+    let at = cdOffset;
+    const end = cdOffset + cdSize;
+    for (let i = 0; i < total; i++) {
+        if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL)
+            throw new ZipError(`it is damaged: central directory entry ${i + 1} of ${total} is missing or malformed`);
+        const flags = bytes.readUInt16LE(at + 8);
+        const nameLength = bytes.readUInt16LE(at + 28);
+        const next = at + 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+        if (next > end)
+            throw new ZipError(`it is damaged: central directory entry ${i + 1} runs past the directory`);
+        const raw = bytes.subarray(at + 46, at + 46 + nameLength);
+        // Bit 11: the name is UTF-8; otherwise CP437, read as Latin-1 (ASCII names, the usual case, are the same).
+        const name = (flags & 0x800 ? raw.toString('utf8') : raw.toString('latin1')).replace(/\\/g, '/');
+        entries.push({
+            name,
+            flags,
+            method: bytes.readUInt16LE(at + 10),
+            crc: bytes.readUInt32LE(at + 16),
+            compressedSize: bytes.readUInt32LE(at + 20),
+            size: bytes.readUInt32LE(at + 24),
+            localOffset: bytes.readUInt32LE(at + 42),
+        });
+        at = next;
+    }
+    return { bytes, entries };
+}
+/** An entry's bytes, inflated within the budget and CRC-checked. Throws ZipError. */
+function extract(archive, entry, budget) {
+    const { bytes } = archive;
+    const name = entry.name;
+    if (entry.flags & 0x1)
+        throw new ZipError(`its entry '${name}' is encrypted`);
+    if (entry.size > MAX_ENTRY_BYTES || entry.size > budget.remaining) {
+        throw new ZipError(`its entry '${name}' declares ${entry.size} bytes uncompressed, more than the ${Math.min(MAX_ENTRY_BYTES, budget.remaining)} bytes allowed (a decompression bomb?)`);
+    }
+    const local = entry.localOffset;
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL)
+        throw new ZipError(`it is damaged: the local header of '${name}' is missing`);
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const stop = start + entry.compressedSize;
+    if (stop > bytes.length)
+        throw new ZipError(`it is truncated: the data of '${name}' runs past the end of the file`);
+    const data = bytes.subarray(start, stop);
+    let out;
+    if (entry.method === 0) {
+        if (entry.compressedSize !== entry.size)
+            throw new ZipError(`it is damaged: the stored entry '${name}' has inconsistent sizes`);
+        out = data;
+    }
+    else if (entry.method === 8) {
+        try {
+            out = external_node_zlib_default().inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+                throw new ZipError(`its entry '${name}' inflates beyond the ${entry.size} bytes it declares (a decompression bomb?)`);
+            }
+            throw new ZipError(`it is damaged: the entry '${name}' is not a valid deflate stream`);
+        }
+    }
+    else {
+        throw new ZipError(`its entry '${name}' uses compression method ${entry.method}; only stored and deflate are read`);
+    }
+    if (out.length !== entry.size)
+        throw new ZipError(`it is damaged: the entry '${name}' holds ${out.length} bytes, not the ${entry.size} it declares`);
+    if (crc32(out) !== entry.crc)
+        throw new ZipError(`it is damaged: the CRC of the entry '${name}' does not match`);
+    budget.remaining -= out.length;
+    return out;
+}
+/** Top-level layout of an archive: files at its root and the names of its top-level folders. */
+function layout(entries, prefix = '') {
+    const files = [];
+    const folders = new Set();
+    const nested = [];
+    for (const entry of entries) {
+        if (!entry.name.startsWith(prefix))
+            continue;
+        const rest = entry.name.slice(prefix.length);
+        if (rest === '')
+            continue;
+        const slash = rest.indexOf('/');
+        if (slash < 0)
+            files.push(entry);
+        else {
+            folders.add(rest.slice(0, slash));
+            if (slash < rest.length - 1)
+                nested.push(entry);
+        }
+    }
+    return { files, folders: [...folders].sort(), nested };
+}
+
+;// CONCATENATED MODULE: ./src/rules/definition/pkg-partner-center-zip.ts
+
+
+
+
+
+/** Zip files of one folder that are checked (a folder full of zips is not a submission). */
+const MAX_ZIPS = 5;
+/** Solution zips opened in PkgAssets (2, or 3 with an AI plugin, are expected). */
+const MAX_SOLUTIONS = 5;
+const SOLUTION_FILES = ['[Content_Types].xml', 'customizations.xml', 'solution.xml'];
+/** A name from the archive, fit for a one-line message: control characters replaced, shortened. */
+function named(name) {
+    // eslint-disable-next-line no-control-regex
+    return quote(name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?'), 60);
+}
+function pkg_partner_center_zip_list(names) {
+    const shown = names.slice(0, 4).map((name) => named(name));
+    return names.length > 4 ? `${shown.join(', ')} and ${names.length - 4} more` : shown.join(', ');
+}
+const isZip = (entry) => entry.name.toLowerCase().endsWith('.zip');
+function unsafe(entry) {
+    const name = entry.name;
+    return name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split('/').includes('..');
+}
+/** The problems of one submission zip, outermost first. A corrupt archive at any depth is one problem. */
+function submissionProblems(bytes) {
+    const problems = [];
+    const budget = { remaining: MAX_INFLATED_BYTES };
+    let where = 'the submission zip';
+    try {
+        const outer = readZip(bytes);
+        const bad = outer.entries.filter(unsafe);
+        if (bad.length > 0)
+            problems.push(`the submission zip holds entries with unsafe paths (${pkg_partner_center_zip_list(bad.map((e) => e.name))}); create it again from the files themselves`);
+        const top = layout(outer.entries);
+        if (top.folders.length > 0) {
+            problems.push(`the submission zip holds the folder${top.folders.length === 1 ? '' : 's'} ${pkg_partner_center_zip_list(top.folders)}; it must hold only intro.md and the package zip, without folders`);
+        }
+        const md = top.files.filter((entry) => entry.name.toLowerCase().endsWith('.md'));
+        const zips = top.files.filter(isZip);
+        if (md.length === 0)
+            problems.push('the submission zip holds no .md file; add intro.md next to the package zip');
+        else if (md.length > 1)
+            problems.push(`the submission zip holds ${md.length} .md files (${pkg_partner_center_zip_list(md.map((e) => e.name))}); it must hold exactly one, intro.md`);
+        if (zips.length === 0)
+            problems.push('the submission zip holds no package zip; add the package zip (with the PkgAssets folder) next to intro.md');
+        else if (zips.length > 1)
+            problems.push(`the submission zip holds ${zips.length} zip files (${pkg_partner_center_zip_list(zips.map((e) => e.name))}); it must hold exactly one package zip`);
+        if (zips.length !== 1)
+            return problems;
+        const packageEntry = zips[0];
+        const innerBytes = extract(outer, packageEntry, budget);
+        where = `the package zip ${named(packageEntry.name)}`;
+        const inner = readZip(innerBytes);
+        const assets = layout(inner.entries);
+        if (assets.folders.length !== 1) {
+            problems.push(assets.folders.length === 0
+                ? `${where} holds no folder; put the solution zips in one folder, PkgAssets`
+                : `${where} holds ${assets.folders.length} folders (${pkg_partner_center_zip_list(assets.folders)}); it must hold exactly one, PkgAssets, with the solution zips`);
+            return problems;
+        }
+        const folder = assets.folders[0];
+        const content = layout(inner.entries, `${folder}/`);
+        if (content.folders.length > 0) {
+            problems.push(`${where}: the folder ${named(folder)} holds the folder${content.folders.length === 1 ? '' : 's'} ${pkg_partner_center_zip_list(content.folders)}; it must hold only the solution zips`);
+        }
+        const solutions = content.files.filter(isZip);
+        if (solutions.length !== 2 && solutions.length !== 3) {
+            problems.push(`${where}: the folder ${named(folder)} holds ${solutions.length} solution zip${solutions.length === 1 ? '' : 's'}; it must hold 2 (the connector, and the connector with a flow) or 3 with an AI plugin`);
+        }
+        for (const solution of solutions.slice(0, MAX_SOLUTIONS)) {
+            const solutionBytes = extract(inner, solution, budget);
+            where = `the solution zip ${named(solution.name)}`;
+            const archive = readZip(solutionBytes);
+            const rootFiles = new Set(layout(archive.entries).files.map((entry) => entry.name.toLowerCase()));
+            const missing = SOLUTION_FILES.filter((file) => !rootFiles.has(file.toLowerCase()));
+            if (missing.length > 0) {
+                problems.push(`${where} lacks ${missing.join(', ')} at its root; export the solution from Power Apps again (Solutions › Export) and add that zip unchanged`);
+            }
+        }
+    }
+    catch (error) {
+        if (!(error instanceof ZipError))
+            throw error;
+        problems.push(`${where} cannot be read: ${error.message}`);
+    }
+    return problems;
+}
+/* harmony default export */ const pkg_partner_center_zip = (defineRule({
+    meta: {
+        id: 'pkg-partner-center-zip',
+        criterion: 'definition',
+        description: 'A Partner Center submission zip in the connector folder has the structure Microsoft\'s package validator expects (intro.md + package zip → PkgAssets → 2 or 3 solution zips).',
+        level: levels('error', 'off', 'off'),
+    },
+    check({ connector, repository, report }) {
+        if (!repository)
+            return; // reading further files needs the run's root
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(connector.absDir, { withFileTypes: true })
+                .filter((entry) => !entry.isDirectory() && entry.name.toLowerCase().endsWith('.zip'))
+                .map((entry) => entry.name)
+                .sort();
+        }
+        catch {
+            return; // the folder was listed moments ago by the engine; a race is not this rule's business
+        }
+        for (const name of names.slice(0, MAX_ZIPS)) {
+            const file = readBinaryFile(repository.root, external_node_path_default().join(connector.absDir, name));
+            if (file.readProblem) {
+                report({ file, message: `${name} ${file.readProblem.message}` });
+                continue;
+            }
+            for (const message of submissionProblems(file.bytes))
+                report({ file, message: `${name}: ${message}` });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/pr-not-duplicate.ts
+
+
+
+/** Other folders named in one message at most (the rest are counted). */
+const MAX_NAMED = 3;
+/* harmony default export */ const pr_not_duplicate = (defineRule({
+    meta: {
+        id: 'pr-not-duplicate',
+        criterion: 'definition',
+        description: 'No other connector in the checked repository has the same info.title (ignoring letter case and spaces).',
+        level: levels('error', 'error', 'off'),
+    },
+    check({ connector, repository, report }) {
+        if (!repository)
+            return; // a connector checked alone has nothing to compare with
+        const file = parsedSwagger(connector);
+        if (!file)
+            return;
+        const title = prop(prop(file.doc.root, 'info'), 'title');
+        const text = str(title);
+        if (!title || text === undefined || text.trim() === '')
+            return; // info-title-present reports those
+        // The index keeps titles shortened to 200 characters: compare the same way.
+        const key = titleKey(text.length > 200 ? text.slice(0, 200) : text);
+        const others = repository
+            .entries()
+            .filter((entry) => entry.dir !== connector.dir && entry.titleKey === key)
+            .map((entry) => entry.dir);
+        if (others.length === 0)
+            return;
+        const named = others.slice(0, MAX_NAMED).map((dir) => `'${dir}'`).join(', ');
+        const more = others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : '';
+        report({
+            file,
+            node: title,
+            message: `the title ${quote(text)} is also the title of the connector in ${named}${more} (titles are compared ignoring letter case and spaces); a connector must not duplicate one already in the repository: extend the existing connector instead, or give this one its service's distinct name`,
+        });
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/definition/pkg-format-style.ts
 
 /** Findings per kind and file; the rest are summed up in one more finding (a fix per run is enough). */
@@ -28625,7 +29109,194 @@ function suspicion(value, name) {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/definition/intro-md.ts
+
+
+/**
+ * intro.md, the Partner Center introduction of a certified connector: one descriptive paragraph
+ * and six sections; the list of actions and triggers is generated, so it must not be written.
+ *
+ * Calibration: none of the 74 certified packages of the corpus keeps an intro.md in the
+ * repository: intro.md travels in the Partner Center submission zip, next to the solution package
+ * (pkg-partner-center-zip's business), not in the pull request. A missing intro.md is therefore not
+ * reported by this repository gate: as an error it would fail every merged certified connector, and
+ * as a warning it would mark every one of them (and every certified pull request) "warn". When
+ * intro.md is in the package, its content is judged as the Partner Center requirement it is
+ * (errors), except for the two heuristics (sentence count, an operations heading): warnings.
+ */
+const INTRO_SECTIONS = [
+    { title: 'Prerequisites', pattern: /^pre-?requisites?\b/ },
+    { title: 'How to get credentials', pattern: /^how to (get|obtain) (the |your )?credentials?\b/ },
+    { title: 'Get started', pattern: /^(get|getting) started\b/ },
+    { title: 'Known issues and limitations', pattern: /^known issues\b/ },
+    { title: 'Common errors and remedies', pattern: /^common errors\b/ },
+    { title: 'FAQ', pattern: /^(faqs?|frequently asked questions)\b/ },
+];
+/** A heading that lists the operations (Partner Center generates that list). */
+const OPERATIONS_HEADING = /^((supported|available|connector)\s+)?(operations|actions|triggers)\b|^(actions|triggers)\s+(and|&)\s+(actions|triggers)\b/;
+const MAX_SENTENCES = 8;
+/** Abbreviations whose dot does not end a sentence. */
+const ABBREVIATION = /\b(e\.g|i\.e|etc|vs|approx|incl|no|dr|mr|mrs|ms|inc|ltd|co|corp)\.$/i;
+/** Sentences in a prose text: ends at . ! ? followed by a space or the end; decimals and abbreviations do not count. */
+function countSentences(text) {
+    const prose = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`[^`]*`/g, 'code');
+    const ends = /[.!?]+(?=\s|$)/g;
+    let count = 0;
+    let last = 0;
+    for (let match = ends.exec(prose); match; match = ends.exec(prose)) {
+        const before = prose.slice(Math.max(0, match.index - 10), match.index + 1);
+        last = match.index + match[0].length;
+        if (match[0] === '.' && ABBREVIATION.test(before))
+            continue;
+        count++;
+    }
+    // A last sentence without a full stop still counts.
+    return count + (prose.slice(last).trim() === '' ? 0 : 1);
+}
+/** The prose before the first section heading (after an optional H1 title), as one text. */
+function description(readme) {
+    const firstSection = readme.headings.find((h) => h.level > 1 || readme.headings.indexOf(h) > 0);
+    const end = firstSection ? firstSection.line : readme.lines.length;
+    const parts = [];
+    let start;
+    for (const line of readme.lines.slice(0, end)) {
+        if (line.code || /^ {0,3}#/.test(line.text) || /^ {0,3}(=+|-+)\s*$/.test(line.text))
+            continue;
+        const text = line.text.trim();
+        if (text === '' || /^<[^>]*>$/.test(text))
+            continue;
+        start ??= { offset: line.offset + (line.text.length - line.text.trimStart().length), length: text.length };
+        parts.push(text);
+    }
+    return start ? { text: parts.join(' '), ...start } : undefined;
+}
+function headingOf(readme, pattern) {
+    return readme.headings.find((h) => pattern.test(h.key.replace(/[:.]+$/, '').trim()));
+}
+/* harmony default export */ const intro_md = (defineRule({
+    meta: {
+        id: 'intro-md',
+        criterion: 'definition',
+        description: 'Certified: intro.md (the Partner Center introduction) has one descriptive paragraph of at most 8 sentences, the sections Prerequisites, How to get credentials, Get started, Known issues and limitations, Common errors and remedies, FAQ, and no list of actions or triggers.',
+        level: levels('error', 'off', 'off'),
+    },
+    check({ connector, report }) {
+        const file = connector.files.intro;
+        // Missing: not reported (see the calibration note above): intro.md goes to Partner Center with
+        // the solution package, and no merged certified connector keeps one in the repository.
+        if (!file)
+            return;
+        // An unreadable intro.md is pkg-file-readable's business.
+        if (file.readProblem)
+            return;
+        const readme = readReadme(file);
+        const anchor = anchorOf(readme);
+        const paragraph = description(readme);
+        if (!paragraph) {
+            report({ file, ...anchor, message: 'intro.md has no descriptive paragraph before its sections; start with one paragraph (at most 8 sentences) about the service and the connector' });
+        }
+        else {
+            const sentences = countSentences(paragraph.text);
+            if (sentences > MAX_SENTENCES) {
+                report({
+                    file,
+                    offset: paragraph.offset,
+                    length: paragraph.length,
+                    recommended: true,
+                    message: `intro.md's description has ${sentences} sentences; Partner Center asks for one paragraph of at most ${MAX_SENTENCES}: shorten it and move details into the sections`,
+                });
+            }
+        }
+        for (const { title, pattern } of INTRO_SECTIONS) {
+            if (headingOf(readme, pattern))
+                continue;
+            report({ file, ...anchor, message: `intro.md has no "${title}" section; add "## ${title}"` });
+        }
+        for (const heading of readme.headings) {
+            if (!OPERATIONS_HEADING.test(heading.key))
+                continue;
+            report({
+                file,
+                offset: heading.offset,
+                length: heading.length,
+                recommended: true,
+                message: `intro.md lists operations under ${quote(heading.text)}; Partner Center generates the list of actions and triggers: remove this section`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/definition/pr-checklist.ts
+
+
+/** The checkboxes of Microsoft's pull request template (.github/pull_request_template.md), matched by their wording. */
+const CHECKLIST = [
+    { name: 'not already on the platform', pattern: /already (exists?|available|on the)|(doesn't|does not|do not|not) (already |yet )?exists?\b/i, profiles: ['certified', 'independent-publisher'] },
+    { name: 'tested all operations', pattern: /testing all the operations|tested all (the )?operations|connector works/i, profiles: ['certified', 'independent-publisher'] },
+    { name: 'descriptions added', pattern: /detailed descriptions/i, profiles: ['certified', 'independent-publisher'] },
+    { name: 'response schemas added', pattern: /response schemas?/i, profiles: ['certified', 'independent-publisher'] },
+    { name: 'paconn validate run', pattern: /paconn validate/i, profiles: ['certified', 'independent-publisher'] },
+    { name: 'brand colour / no icon', pattern: /brand colou?r|connector icon/i, profiles: ['certified', 'independent-publisher'] },
+    { name: 'PR title pattern', pattern: /named this PR/i, profiles: ['independent-publisher'] },
+    { name: 'screenshots of 3 operations in a flow', pattern: /3 unique operations|flow succeeding/i, profiles: ['independent-publisher'] },
+    { name: 'screenshot of the Test operations section', pattern: /test operations section/i, profiles: ['independent-publisher'] },
+    { name: 'OAuth app steps in readme.md', pattern: /uses OAuth.*create an app|steps on how to create an app/i, profiles: ['independent-publisher'], oauthOnly: true },
+];
+/** A body shorter than this is read whole; PR bodies are at most 65,536 characters on GitHub. */
+const MAX_BODY = 262_144;
+const CHECKBOX = /^\s{0,3}(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.*)$/;
+function checkboxes(body) {
+    const result = [];
+    for (const line of body.slice(0, MAX_BODY).split(/\r\n|\r|\n/)) {
+        const match = CHECKBOX.exec(line);
+        if (match)
+            result.push({ ticked: match[1] !== ' ', text: match[2] });
+    }
+    return result;
+}
+/**
+ * The template's attestations in the pull request body: one warning listing the required boxes left
+ * unticked. Runs only when the edge supplies a pull request body that looks like the template (at
+ * least two known checkbox texts): a body written from scratch is a reviewer's business. The finding
+ * sits on line 1 of the connector's apiDefinition.swagger.json (a PR body has no file).
+ */
+/* harmony default export */ const pr_checklist = (defineRule({
+    meta: {
+        id: 'pr-checklist',
+        criterion: 'definition',
+        description: "The pull request body ticks the template's required checkboxes (tested, descriptions, response schemas, paconn validate, brand colour; independent publishers: title, screenshots, OAuth steps).",
+        level: levels('warning', 'warning', 'off'),
+    },
+    check({ connector, options, report }) {
+        const body = options.pullRequest?.body;
+        if (!body)
+            return;
+        const file = connector.files.swagger ?? connector.files.apiProperties;
+        if (!file)
+            return;
+        const boxes = checkboxes(body);
+        const known = CHECKLIST.filter((item) => boxes.some((box) => item.pattern.test(box.text)));
+        if (known.length < 2)
+            return;
+        const oauth = securityDefinitions(parsedSwagger(connector)).some((definition) => definition.type === 'oauth2');
+        const unticked = known.filter((item) => item.profiles.includes(connector.profile) &&
+            (!('oauthOnly' in item) || oauth) &&
+            boxes.some((box) => !box.ticked && item.pattern.test(box.text)) &&
+            !boxes.some((box) => box.ticked && item.pattern.test(box.text)));
+        if (unticked.length === 0)
+            return;
+        report({
+            file,
+            message: `the pull request body leaves ${unticked.length} required checklist item(s) of the template unticked: ${unticked.map((item) => item.name).join('; ')}; do what each asks, then tick it ("- [x]")`,
+        });
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/definition/index.ts
+
+
+
+
 
 
 
@@ -28707,6 +29378,8 @@ const definitionRules = [
     versioning_annotations,
     apiprops_schema,
     pkg_folder_location,
+    pkg_partner_center_zip,
+    pr_not_duplicate,
     pkg_format_style,
     pkg_settings_schema,
     script_structure,
@@ -28727,6 +29400,8 @@ const definitionRules = [
     schema_constraints,
     dynamic_extensions,
     test_values_no_secrets,
+    intro_md,
+    pr_checklist,
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/icon/icon-absent-ip.ts
@@ -28751,9 +29426,6 @@ const definitionRules = [
     },
 }));
 
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/pngjs/lib/png.js
 var png = __nccwpck_require__(359);
 ;// CONCATENATED MODULE: ./src/rules/icon/png.ts
@@ -28777,23 +29449,23 @@ const DEPTHS = {
 const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 // ---------------------------------------------------------------------------------------------
 // CRC-32 (ISO 3309), as PNG uses it. zlib.crc32 exists from Node 20.15 / 22.2; older Node uses the table.
-let crcTable;
-function crc32(data) {
+let png_crcTable;
+function png_crc32(data) {
     const native = (external_node_zlib_default()).crc32;
     if (native)
         return native(data) >>> 0;
-    if (!crcTable) {
-        crcTable = new Uint32Array(256);
+    if (!png_crcTable) {
+        png_crcTable = new Uint32Array(256);
         for (let n = 0; n < 256; n++) {
             let c = n;
             for (let k = 0; k < 8; k++)
                 c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-            crcTable[n] = c >>> 0;
+            png_crcTable[n] = c >>> 0;
         }
     }
     let crc = 0xffffffff;
     for (let i = 0; i < data.length; i++)
-        crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+        crc = png_crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
     return (crc ^ 0xffffffff) >>> 0;
 }
 /** Guesses what a non-PNG file is, so the message can say "it is a JPEG". */
@@ -28848,7 +29520,7 @@ function readPngStructure(bytes) {
         return { problem: { kind: 'corrupt', message: `is not a valid PNG: its IHDR chunk is ${bytes.readUInt32BE(8)} bytes long, not 13` } };
     if (bytes.length < 33)
         return { problem: { kind: 'truncated', message: `is truncated: it ends after ${bytes.length} bytes, inside the PNG header` } };
-    if (crc32(bytes.subarray(12, 29)) !== bytes.readUInt32BE(29)) {
+    if (png_crc32(bytes.subarray(12, 29)) !== bytes.readUInt32BE(29)) {
         return { problem: { kind: 'corrupt', message: 'is damaged: the CRC of its IHDR chunk does not match; re-export it as PNG' } };
     }
     const header = {
@@ -28900,7 +29572,7 @@ function readPngStructure(bytes) {
                 problem: { kind: 'truncated', message: `is truncated: chunk ${name} at byte ${offset} needs ${length + 12} bytes but the file ends at byte ${bytes.length}` },
             };
         }
-        if (crc32(bytes.subarray(offset + 4, dataEnd)) !== bytes.readUInt32BE(dataEnd)) {
+        if (png_crc32(bytes.subarray(offset + 4, dataEnd)) !== bytes.readUInt32BE(dataEnd)) {
             return { header, animation, problem: { kind: 'corrupt', message: `is damaged: the CRC of chunk ${name} at byte ${offset} does not match; re-export it as PNG` } };
         }
         if (name === 'IHDR' && offset !== 8)
@@ -29108,20 +29780,13 @@ function corners(image) {
     meta: {
         id: 'icon-format',
         criterion: 'icon',
-        description: 'A certified package ships icon.png: a complete, decodable, still PNG image.',
+        description: "A certified package's icon.png is a complete, decodable, still PNG image.",
         level: levels('error', 'off', 'off'),
     },
     check({ connector, report }) {
-        const { icon, apiProperties, swagger } = connector.files;
-        if (!icon) {
-            // A missing file has no line of its own: the finding sits on a file that exists.
-            const anchor = apiProperties ?? swagger;
-            if (anchor)
-                report({ file: anchor, message: 'icon.png is missing from the connector folder; certified connectors need a 230×230 PNG icon' });
-            return;
-        }
-        if (icon.readProblem)
-            return; // pkg-file-readable reports it
+        const { icon } = connector.files;
+        if (!icon || icon.readProblem)
+            return; // icon-present and pkg-file-readable report those
         const name = icon.path.split('/').pop();
         if (name !== 'icon.png') {
             report({ file: icon, recommended: true, message: `the icon is named '${name}'; rename it to icon.png (file names are case-sensitive)` });
@@ -29136,6 +29801,33 @@ function corners(image) {
                 file: icon,
                 recommended: true,
                 message: `${name} is an animated PNG (acTL chunk, ${info.animation.frames} frame${info.animation.frames === 1 ? '' : 's'}); use a still image`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/icon/icon-present.ts
+
+/* harmony default export */ const icon_present = (defineRule({
+    meta: {
+        id: 'icon-present',
+        criterion: 'icon',
+        description: 'A certified package folder holds icon.png (a warning: the public repository keeps most icons out of the folder).',
+        // A warning, not an error: 70 of the 74 certified connectors in our corpus of merged ones keep
+        // icon.png out of the repository, because the icon goes to Microsoft through the submission
+        // portal. ISVs who gate the whole package set this rule to error in the config file.
+        level: levels('warning', 'off', 'off'),
+    },
+    check({ connector, report }) {
+        const { icon, apiProperties, swagger } = connector.files;
+        if (icon)
+            return;
+        // A missing file has no line of its own: the finding sits on a file that exists.
+        const anchor = apiProperties ?? swagger;
+        if (anchor) {
+            report({
+                file: anchor,
+                message: 'icon.png is not in the connector folder; the certification submission needs a 230×230 PNG icon: add it here so that it is checked, or make sure it is in the package you submit',
             });
         }
     },
@@ -29166,12 +29858,47 @@ const ICON_SIZE = 230;
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/icon/icon-unique.ts
+
+
+/** Other folders named in one message at most (the rest are counted). */
+const icon_unique_MAX_NAMED = 3;
+/* harmony default export */ const icon_unique = (defineRule({
+    meta: {
+        id: 'icon-unique',
+        criterion: 'icon',
+        description: "A certified connector's icon.png is not byte-for-byte the icon of another certified connector in the checked repository.",
+        level: levels('error', 'off', 'off'),
+    },
+    check({ connector, repository, report }) {
+        const { icon } = connector.files;
+        if (!repository || !icon || icon.readProblem || icon.bytes.length === 0)
+            return; // icon-present / icon-format report those
+        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(icon.bytes).digest('hex');
+        const others = repository
+            .entries()
+            .filter((entry) => entry.dir !== connector.dir && entry.profile === 'certified' && entry.iconSha256 === hash)
+            .map((entry) => entry.dir);
+        if (others.length === 0)
+            return;
+        const name = icon.path.split('/').pop();
+        const named = others.slice(0, icon_unique_MAX_NAMED).map((dir) => `'${dir}'`).join(', ');
+        const more = others.length > icon_unique_MAX_NAMED ? ` and ${others.length - icon_unique_MAX_NAMED} more` : '';
+        report({
+            file: icon,
+            message: `${name} is identical (same SHA-256) to the icon of the certified connector in ${named}${more}; each certified connector needs its own icon: use your service's logo on your brand colour`,
+        });
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/icon/index.ts
 
 
 
 
-const iconRules = [icon_format, icon_size, icon_background, icon_absent_ip];
+
+
+const iconRules = [icon_present, icon_format, icon_size, icon_background, icon_unique, icon_absent_ip];
 
 ;// CONCATENATED MODULE: ./src/rules/metadata/brand-color-certified.ts
 
@@ -29892,7 +30619,62 @@ const TEMPLATE_PLACEHOLDER = /publisher'?s name|<name>|your name/i;
     },
 }));
 
+;// CONCATENATED MODULE: ./src/rules/metadata/pr-title-ip.ts
+
+
+const SUFFIX = '(Independent Publisher)';
+const PROPOSAL = /^proposal\s*[-–—:]\s*/i;
+const WITH_SUFFIX = /\s*\(\s*independent\s+publisher\s*\)$/i;
+const collapse = (text) => text.replace(/\s+/g, ' ').trim();
+/**
+ * The pull request title of an independent-publisher connector: "Connector Name (Independent
+ * Publisher)", without the "Proposal - " prefix of the proposal stage. The title has no file and
+ * no line: findings sit on line 1 of the connector's apiDefinition.swagger.json. Runs only when the
+ * edge supplies the pull request (the action on pull_request events, the CLI with --pr-title).
+ */
+/* harmony default export */ const pr_title_ip = (defineRule({
+    meta: {
+        id: 'pr-title-ip',
+        criterion: 'metadata',
+        description: 'Independent publisher: the pull request title is "Connector Name (Independent Publisher)", without a "Proposal - " prefix, and names this connector.',
+        level: levels('off', 'error', 'off'),
+    },
+    check({ connector, options, report }) {
+        const title = collapse(options.pullRequest?.title ?? '');
+        if (title === '')
+            return;
+        const file = connector.files.swagger ?? connector.files.apiProperties;
+        if (!file)
+            return;
+        const proposal = PROPOSAL.exec(title);
+        let name = title;
+        if (proposal) {
+            name = name.slice(proposal[0].length);
+            report({ file, message: `the pull request title ${quote(title)} starts with ${quote(proposal[0].trim())}; remove the prefix once the proposal is accepted, before review` });
+        }
+        const suffix = WITH_SUFFIX.exec(name);
+        if (suffix)
+            name = name.slice(0, suffix.index).trim();
+        const infoTitle = str(prop(prop(parsedSwagger(connector)?.doc.root, 'info'), 'title'));
+        const expected = infoTitle !== undefined && collapse(infoTitle) !== '' ? collapse(infoTitle) : undefined;
+        if (!suffix || name === '') {
+            report({
+                file,
+                message: `the pull request title ${quote(title)} does not follow "Connector Name ${SUFFIX}"; rename the pull request to ${quote(`${expected ?? name ?? 'Connector Name'} ${SUFFIX}`)}`,
+            });
+        }
+        if (expected !== undefined && name !== '' && name.toLowerCase() !== expected.toLowerCase()) {
+            report({
+                file,
+                recommended: true,
+                message: `the pull request title names ${quote(name)}, but this connector's info.title is ${quote(expected)}; name the pull request ${quote(`${expected} ${SUFFIX}`)} (one connector per pull request)`,
+            });
+        }
+    },
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/metadata/index.ts
+
 
 
 
@@ -29926,6 +30708,7 @@ const metadataRules = [
     brand_color_ip,
     publisher_stackowner,
     readme_publisher_consistency,
+    pr_title_ip,
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/domains.ts
@@ -31103,6 +31886,7 @@ const CRITERIA = [
 
 
 
+
 const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
 function levelFor(rule, profile, problem, policy) {
     const level = policy.levelOf(rule, profile);
@@ -31148,7 +31932,7 @@ function capMessage(message) {
  * parent alive, so a message quoting a value could otherwise retain a whole file's text for as
  * long as the report lives, and memory would grow with the size of the input instead of the report.
  */
-function detach(text) {
+function run_detach(text) {
     return (' ' + text).slice(1);
 }
 function compareFindings(a, b) {
@@ -31177,7 +31961,7 @@ function verdictsFor(connector, rules, findings, policy) {
     return verdicts;
 }
 /** Runs every rule that applies to the package's profile. A rule that throws is a tool bug. */
-function checkConnector(connector, options, rules, internalErrors, policy = NO_POLICY) {
+function checkConnector(connector, options, rules, internalErrors, policy = NO_POLICY, repository) {
     // Compatibility rules compare with a base revision: without one they neither run nor get a verdict.
     if (!options.base)
         rules = rules.filter((rule) => rule.meta.criterion !== 'compatibility');
@@ -31195,20 +31979,20 @@ function checkConnector(connector, options, rules, internalErrors, policy = NO_P
                 ruleId: rule.meta.id,
                 criterion: rule.meta.criterion,
                 level,
-                message: detach(capMessage(problem.message)),
+                message: run_detach(capMessage(problem.message)),
                 connector: connector.dir,
                 file: problem.file.path,
                 ...location,
-                ...(location.pointer === undefined ? {} : { pointer: detach(location.pointer) }),
+                ...(location.pointer === undefined ? {} : { pointer: run_detach(location.pointer) }),
                 ...(problem.unverified ? { unverified: true } : {}),
-                ...(problem.fix ? { fix: { ...problem.fix, text: detach(problem.fix.text) } } : {}),
+                ...(problem.fix ? { fix: { ...problem.fix, text: run_detach(problem.fix.text) } } : {}),
             };
             // An ignore entry of the config covers it: dropped from findings and verdicts, counted.
             if (!policy.ignored(finding))
                 findings.push(finding);
         };
         try {
-            rule.check({ connector, options, report });
+            rule.check({ connector, options, report, ...(repository ? { repository } : {}) });
         }
         catch (error) {
             const detail = error instanceof Error ? error.message : String(error);
@@ -31232,12 +32016,14 @@ function runGate(input) {
     const internalErrors = [];
     const connectors = [];
     const configRun = input.config ? new ConfigRun(input.config) : undefined;
+    // Built on the first rule that asks; holds strings and hashes only (memory stays flat).
+    const repository = repositoryIndex({ root, paths: input.repositoryPaths ?? input.paths, folders, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
     for (const folder of folders) {
         let connector = loadConnector(root, folder, input.profile);
         const settings = configRun?.settingsFor(connector, input.options);
         if (settings)
             connector = { ...connector, profile: settings.profile };
-        connectors.push(checkConnector(connector, settings?.options ?? input.options, rules, internalErrors, settings?.policy));
+        connectors.push(checkConnector(connector, settings?.options ?? input.options, rules, internalErrors, settings?.policy, repository));
     }
     const counts = Object.fromEntries(LEVELS.map((level) => [level, 0]));
     for (const result of connectors)
@@ -32746,8 +33532,6 @@ function formatMarkdown(report, options = {}) {
     return clampBytes(`${out.join('\n')}\n`, maxBytes);
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // SARIF 2.1.0 for GitHub code scanning (and any SARIF viewer). One run; every rule is listed,
 // not only those that fired, so the catalogue is visible in the tool's rule list.
@@ -32978,6 +33762,8 @@ Options:
   --sla <percent>      the API's availability SLA, e.g. 99.95
   --fail-on <level>    error (default), warning, never
   --base <ref>         report breaking changes against this git revision (e.g. origin/main)
+  --pr-title <title>   the pull request's title (runs pr-title-ip for independent publishers)
+  --pr-body-file <f>   a file holding the pull request's body (runs pr-checklist)
   --fix                apply the safe mechanical fixes to the files, then report what is left
   --config <file>      configuration file (default: .github/connector-gate.yml when it exists)
   --write-baseline <file>
@@ -33009,6 +33795,8 @@ function parse(argv) {
             fix: { type: 'boolean', default: false },
             config: { type: 'string' },
             'write-baseline': { type: 'string' },
+            'pr-title': { type: 'string' },
+            'pr-body-file': { type: 'string' },
             help: { type: 'boolean', short: 'h', default: false },
             version: { type: 'boolean', short: 'v', default: false },
         },
@@ -33027,9 +33815,35 @@ function parse(argv) {
         fix: values.fix,
         config: values.config,
         writeBaseline: values['write-baseline'],
+        prTitle: values['pr-title'],
+        prBodyFile: values['pr-body-file'],
         help: values.help,
         version: values.version,
     };
+}
+/** A pull request body file larger than this is refused (GitHub caps bodies at 65,536 characters). */
+const MAX_PR_BODY_BYTES = 1024 * 1024;
+/** The pull request for the PR rules, from --pr-title and --pr-body-file; undefined without either. */
+function pullRequestFromFlags(cwd, title, bodyFile) {
+    if (title === undefined && bodyFile === undefined)
+        return undefined;
+    let body = '';
+    if (bodyFile !== undefined) {
+        const file = external_node_path_default().resolve(cwd, bodyFile);
+        try {
+            if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+                throw new UsageError(`--pr-body-file ${bodyFile} is not a file`);
+            if ((0,external_node_fs_namespaceObject.statSync)(file).size > MAX_PR_BODY_BYTES)
+                throw new UsageError(`--pr-body-file ${bodyFile} is larger than 1 MiB`);
+            body = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        }
+        catch (error) {
+            if (error instanceof UsageError)
+                throw error;
+            throw new UsageError(`--pr-body-file ${bodyFile} cannot be read (${error.code ?? 'error'})`);
+        }
+    }
+    return { title: title ?? '', body };
 }
 function main_main(argv, io) {
     let args;
@@ -33063,6 +33877,16 @@ function main_main(argv, io) {
         io.stderr(`connector-gate: ${error instanceof ConfigError ? 'invalid config: ' : ''}${error.message}\n`);
         return 2;
     }
+    let pullRequest;
+    try {
+        pullRequest = pullRequestFromFlags(io.cwd, args.prTitle, args.prBodyFile);
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        io.stderr(`connector-gate: ${error.message}\n`);
+        return 2;
+    }
     // Breaking changes: the base revision from git (a one-line note when it is not available).
     const base = args.base === undefined ? undefined : openGitBase(io.cwd, args.base);
     if (base?.note)
@@ -33071,7 +33895,12 @@ function main_main(argv, io) {
         root: io.cwd,
         paths: args.paths,
         profile: args.profile,
-        options: { ownedDomains: args.ownedDomains, ...(args.sla === undefined ? {} : { sla: args.sla }), ...breakingOptions(base, config) },
+        options: {
+            ownedDomains: args.ownedDomains,
+            ...(args.sla === undefined ? {} : { sla: args.sla }),
+            ...breakingOptions(base, config),
+            ...(pullRequest ? { pullRequest } : {}),
+        },
         ...(config ? { config } : {}),
     });
     let report;

@@ -11,6 +11,7 @@ import { suppressionLine } from '../config/summary.js';
 import type { GateConfig } from '../config/types.js';
 import type { Finding, GateReport } from '../engine/types.js';
 import { PullRequestRun, readGithubInputs } from '../github/index.js';
+import { readPullRequestText } from '../github/pull-request-text.js';
 import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, splitList, splitWords, toolFailureMessage } from '../options.js';
 import { annotationOverflowMessage, GITHUB_ANNOTATION_LIMITS, planAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
@@ -86,13 +87,22 @@ export async function run(): Promise<void> {
   const base = openGitBase(workspace, inputs.base, { hint: ACTIONS_FETCH_HINT });
   if (base.note) (base.note.level === 'info' ? core.info : core.notice)(base.note.message);
   const pullRequest = await PullRequestRun.prepare(inputs.github, workspace, inputs.paths);
+  const pullRequestText = readPullRequestText();
   let report: GateReport;
   try {
     report = runGate({
       root: workspace,
       paths: pullRequest.paths,
+      // Cross-connector rules (pr-not-duplicate, icon-unique) compare with every connector under the inputs' paths.
+      repositoryPaths: inputs.paths,
       profile: inputs.profile,
-      options: { ownedDomains: inputs.ownedDomains, ...(inputs.sla === undefined ? {} : { sla: inputs.sla }), ...breakingOptions(base, config) },
+      options: {
+        ownedDomains: inputs.ownedDomains,
+        ...(inputs.sla === undefined ? {} : { sla: inputs.sla }),
+        ...breakingOptions(base, config),
+        // The PR rules (pr-title-ip, pr-checklist) run on pull_request events only.
+        ...(pullRequestText ? { pullRequest: pullRequestText } : {}),
+      },
       ...(config ? { config } : {}),
     });
   } catch (error) {

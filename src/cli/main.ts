@@ -1,5 +1,5 @@
 // The CLI edge: `connector-gate [paths...] [options]`. Exit 0 = pass, 1 = findings, 2 = usage error or tool failure.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/discover.js';
@@ -9,7 +9,7 @@ import { breakingOptions, openGitBase } from '../breaking/edge.js';
 import { baselineConfigPath, baselineMessage, writeBaseline } from '../config/baseline.js';
 import { ConfigError, loadConfigFile } from '../config/load.js';
 import type { GateConfig } from '../config/types.js';
-import type { GateReport } from '../engine/types.js';
+import type { ConnectorOptions, GateReport } from '../engine/types.js';
 import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, toolFailureMessage } from '../options.js';
 import { formatGithub } from '../report/workflow-commands.js';
 import { formatJson } from '../report/json.js';
@@ -32,6 +32,8 @@ Options:
   --sla <percent>      the API's availability SLA, e.g. 99.95
   --fail-on <level>    error (default), warning, never
   --base <ref>         report breaking changes against this git revision (e.g. origin/main)
+  --pr-title <title>   the pull request's title (runs pr-title-ip for independent publishers)
+  --pr-body-file <f>   a file holding the pull request's body (runs pr-checklist)
   --fix                apply the safe mechanical fixes to the files, then report what is left
   --config <file>      configuration file (default: .github/connector-gate.yml when it exists)
   --write-baseline <file>
@@ -72,6 +74,8 @@ function parse(argv: string[]) {
       fix: { type: 'boolean', default: false },
       config: { type: 'string' },
       'write-baseline': { type: 'string' },
+      'pr-title': { type: 'string' },
+      'pr-body-file': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -89,9 +93,32 @@ function parse(argv: string[]) {
     fix: values.fix,
     config: values.config,
     writeBaseline: values['write-baseline'],
+    prTitle: values['pr-title'],
+    prBodyFile: values['pr-body-file'],
     help: values.help,
     version: values.version,
   };
+}
+
+/** A pull request body file larger than this is refused (GitHub caps bodies at 65,536 characters). */
+const MAX_PR_BODY_BYTES = 1024 * 1024;
+
+/** The pull request for the PR rules, from --pr-title and --pr-body-file; undefined without either. */
+function pullRequestFromFlags(cwd: string, title: string | undefined, bodyFile: string | undefined): ConnectorOptions['pullRequest'] {
+  if (title === undefined && bodyFile === undefined) return undefined;
+  let body = '';
+  if (bodyFile !== undefined) {
+    const file = path.resolve(cwd, bodyFile);
+    try {
+      if (!statSync(file).isFile()) throw new UsageError(`--pr-body-file ${bodyFile} is not a file`);
+      if (statSync(file).size > MAX_PR_BODY_BYTES) throw new UsageError(`--pr-body-file ${bodyFile} is larger than 1 MiB`);
+      body = readFileSync(file, 'utf8');
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`--pr-body-file ${bodyFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  return { title: title ?? '', body };
 }
 
 export function main(argv: string[], io: CliIo): number {
@@ -123,6 +150,15 @@ export function main(argv: string[], io: CliIo): number {
     return 2;
   }
 
+  let pullRequest: ReturnType<typeof pullRequestFromFlags>;
+  try {
+    pullRequest = pullRequestFromFlags(io.cwd, args.prTitle, args.prBodyFile);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`connector-gate: ${error.message}\n`);
+    return 2;
+  }
+
   // Breaking changes: the base revision from git (a one-line note when it is not available).
   const base = args.base === undefined ? undefined : openGitBase(io.cwd, args.base);
   if (base?.note) io.stderr(`${base.note.message}\n`);
@@ -131,7 +167,12 @@ export function main(argv: string[], io: CliIo): number {
       root: io.cwd,
       paths: args.paths,
       profile: args.profile,
-      options: { ownedDomains: args.ownedDomains, ...(args.sla === undefined ? {} : { sla: args.sla }), ...breakingOptions(base, config) },
+      options: {
+        ownedDomains: args.ownedDomains,
+        ...(args.sla === undefined ? {} : { sla: args.sla }),
+        ...breakingOptions(base, config),
+        ...(pullRequest ? { pullRequest } : {}),
+      },
       ...(config ? { config } : {}),
     });
   let report: GateReport;

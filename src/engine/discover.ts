@@ -17,6 +17,7 @@ export const PACKAGE_FILES = {
   icon: 'icon.png',
   readme: 'readme.md',
   script: 'script.csx',
+  intro: 'intro.md',
 } as const;
 
 export interface Discovery {
@@ -134,6 +135,8 @@ export function loadConnector(root: string, absDir: string, profile: Profile | '
   if (readme) files.readme = readTextFile(root, readme);
   const script = fileFor('script');
   if (script) files.script = readTextFile(root, script);
+  const intro = fileFor('intro');
+  if (intro) files.intro = readTextFile(root, intro);
   return {
     name: path.basename(absDir),
     dir,

@@ -3,6 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { keyOf, pointerOf } from './json/tree.js';
 import { discoverConnectors, loadConnector } from './discover.js';
+import { repositoryIndex } from './repository.js';
 import { RULES } from '../rules/index.js';
 import { ConfigRun, NO_POLICY, type ConnectorPolicy } from '../config/apply.js';
 import type { GateConfig } from '../config/types.js';
@@ -18,6 +19,7 @@ import {
   type Level,
   type Problem,
   type Profile,
+  type RepositoryIndex,
   type Rule,
   type RuleLevel,
   type Verdict,
@@ -32,6 +34,11 @@ export interface GateInput {
   rules?: readonly Rule[];
   /** The config file, parsed (src/config/load.ts): per-connector settings and suppressions. */
   config?: GateConfig;
+  /**
+   * The repository that cross-connector rules (pr-not-duplicate, icon-unique) compare with, when it is
+   * wider than `paths` (the action's changed-only mode checks only the touched connectors). Default: `paths`.
+   */
+  repositoryPaths?: string[];
 }
 
 const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
@@ -125,6 +132,7 @@ export function checkConnector(
   rules: readonly Rule[],
   internalErrors: string[],
   policy: ConnectorPolicy = NO_POLICY,
+  repository?: RepositoryIndex,
 ): ConnectorResult {
   // Compatibility rules compare with a base revision: without one they neither run nor get a verdict.
   if (!options.base) rules = rules.filter((rule) => rule.meta.criterion !== 'compatibility');
@@ -152,7 +160,7 @@ export function checkConnector(
       if (!policy.ignored(finding)) findings.push(finding);
     };
     try {
-      rule.check({ connector, options, report });
+      rule.check({ connector, options, report, ...(repository ? { repository } : {}) });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       internalErrors.push(`rule ${rule.meta.id} crashed on ${connector.dir}: ${detail}`);
@@ -176,11 +184,13 @@ export function runGate(input: GateInput): GateReport {
   const internalErrors: string[] = [];
   const connectors: ConnectorResult[] = [];
   const configRun = input.config ? new ConfigRun(input.config) : undefined;
+  // Built on the first rule that asks; holds strings and hashes only (memory stays flat).
+  const repository = repositoryIndex({ root, paths: input.repositoryPaths ?? input.paths, folders, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
   for (const folder of folders) {
     let connector = loadConnector(root, folder, input.profile);
     const settings = configRun?.settingsFor(connector, input.options);
     if (settings) connector = { ...connector, profile: settings.profile };
-    connectors.push(checkConnector(connector, settings?.options ?? input.options, rules, internalErrors, settings?.policy));
+    connectors.push(checkConnector(connector, settings?.options ?? input.options, rules, internalErrors, settings?.policy, repository));
   }
   const counts = Object.fromEntries(LEVELS.map((level) => [level, 0])) as Record<Level, number>;
   for (const result of connectors) for (const finding of result.findings) counts[finding.level]++;

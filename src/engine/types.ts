@@ -59,6 +59,8 @@ export interface ConnectorFiles {
   icon?: BinaryFile;
   readme?: TextFile;
   script?: TextFile;
+  /** intro.md: the Partner Center introduction (certified submissions). */
+  intro?: TextFile;
 }
 
 export interface ConnectorPackage {
@@ -81,6 +83,8 @@ export interface ConnectorOptions {
   base?: import('../breaking/types.js').BaseRevision;
   /** Breaking-change level and accepted changes (the config file's `breaking:`). */
   breaking?: import('../breaking/types.js').BreakingOptions;
+  /** The pull request under review (action: the event payload; CLI: --pr-title/--pr-body-file); absent: PR rules do not run. */
+  pullRequest?: { title: string; body: string; number?: number };
 }
 
 /** What a rule reports; the engine turns it into a Finding. */
@@ -101,9 +105,32 @@ export interface Problem {
   fix?: Fix;
 }
 
+/** One connector folder of the repository index: strings and a hash only, never file contents. */
+export interface RepositoryEntry {
+  /** Folder relative to the root, `/` separators (as `ConnectorPackage.dir`). */
+  readonly dir: string;
+  readonly profile: Profile;
+  /** `info.title` when it is a string (shortened to 200 characters). */
+  readonly title?: string;
+  /** The title for comparisons: lower case, white space removed. */
+  readonly titleKey?: string;
+  /** SHA-256 (hex) of the icon's bytes, when the folder has a readable, non-empty icon. */
+  readonly iconSha256?: string;
+}
+
+/** What rules may know about the other connectors of the checked repository (cross-connector rules). */
+export interface RepositoryIndex {
+  /** Real path of the run's root: rules that read further files go through files.ts with it. */
+  readonly root: string;
+  /** Every connector folder in scope, sorted by folder; built on first use, once per run. */
+  entries(): readonly RepositoryEntry[];
+}
+
 export interface RuleContext {
   readonly connector: ConnectorPackage;
   readonly options: ConnectorOptions;
+  /** The other connectors of the run's repository scope; absent when a connector is checked alone. */
+  readonly repository?: RepositoryIndex;
   report(problem: Problem): void;
 }
 

@@ -14,6 +14,7 @@ import { publishCheckRun } from './checks.js';
 import { describeError, GitHubClient, statusOf } from './client.js';
 import { readRunContext, type RunContext } from './context.js';
 import { touchesAdded } from './diff.js';
+import { PULL_REQUEST_RULE_IDS } from './pull-request-text.js';
 import { planReview, syncReview, type PullRef } from './review.js';
 import { syncSticky } from './sticky.js';
 import { SourceTexts } from './suggestion.js';
@@ -64,6 +65,8 @@ const short = (sha: string) => sha.slice(0, 7);
 export function isNewFinding(finding: Finding, diffs: Changes['diffs']): boolean {
   // A breaking change is new by definition, even when it sits on an unchanged parent line (a deletion).
   if (finding.criterion === 'compatibility') return true;
+  // The pull request's title and body: line 1 of the definition stands in for them.
+  if (PULL_REQUEST_RULE_IDS.has(finding.ruleId)) return true;
   const diff = diffs.get(finding.file);
   return diff !== undefined && touchesAdded(diff, finding.line, finding.endLine);
 }

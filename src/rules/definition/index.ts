@@ -29,6 +29,8 @@ import mimeTypes from './mime-types.js';
 import tagsUnique from './tags-unique.js';
 import limitsCounts from './limits-counts.js';
 import pkgFolderLocation from './pkg-folder-location.js';
+import pkgPartnerCenterZip from './pkg-partner-center-zip.js';
+import prNotDuplicate from './pr-not-duplicate.js';
 import pkgFormatStyle from './pkg-format-style.js';
 import pkgSettingsSchema from './pkg-settings-schema.js';
 import scriptStructure from './script-structure.js';
@@ -50,6 +52,8 @@ import schemaEnums from './schema-enums.js';
 import schemaConstraints from './schema-constraints.js';
 import dynamicExtensions from './dynamic-extensions.js';
 import testValuesNoSecrets from './test-values-no-secrets.js';
+import introMd from './intro-md.js';
+import prChecklist from './pr-checklist.js';
 export const definitionRules: Rule[] = [
   pkgRequiredFiles,
   pkgFileReadable,
@@ -81,6 +85,8 @@ export const definitionRules: Rule[] = [
   versioningAnnotations,
   apipropsSchema,
   pkgFolderLocation,
+  pkgPartnerCenterZip,
+  prNotDuplicate,
   pkgFormatStyle,
   pkgSettingsSchema,
   scriptStructure,
@@ -101,4 +107,6 @@ export const definitionRules: Rule[] = [
   schemaConstraints,
   dynamicExtensions,
   testValuesNoSecrets,
+  introMd,
+  prChecklist,
 ];

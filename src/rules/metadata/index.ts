@@ -15,6 +15,7 @@ import infoDescriptionQuality from './info-description-quality.js';
 import infoVersion from './info-version.js';
 import publisherStackowner from './publisher-stackowner.js';
 import readmePublisherConsistency from './readme-publisher-consistency.js';
+import prTitleIp from './pr-title-ip.js';
 
 export const metadataRules: Rule[] = [
   infoTitlePresent,
@@ -33,4 +34,5 @@ export const metadataRules: Rule[] = [
   brandColorIp,
   publisherStackowner,
   readmePublisherConsistency,
+  prTitleIp,
 ];
