@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/engine/types.js';
 import { gate, json, lineOf, tempDir } from '../helpers.js';
 import { REPO, RUNTIMES, runAction, type ActionRun } from '../e2e/run-dist.js';
 import { FakeGitHub, patchOf, pullRequestEnv, REPOSITORY, type PullFile, type PullRequestEvent, type RecordedRequest } from './fake-github.js';
@@ -328,6 +329,28 @@ describe('pull request features', () => {
     expect(result.summary).toContain('| Broken |');
     expect(result.summary).not.toContain('pre-existing');
     expect(writes((await api.state()).requests)).toEqual([]);
+  });
+
+  it("a pull request that also changes another connector and the repository's own files fails pkg-single-connector-pr", async () => {
+    await api.setPull(PR, [
+      swaggerChange(CLEAN, CLEAN),
+      { filename: 'certified-connectors/Broken/readme.md', status: 'modified', patch: '@@ -1 +1 @@\n-# Broken\n+# Broken Frames' },
+      { filename: 'schemas/apiDefinition.swagger.schema.json', status: 'modified', patch: '@@ -1 +1 @@\n-{}\n+{ }' },
+    ]);
+    const result = run(workspace(CLEAN), {}, { 'review-comments': 'false', 'pr-comment': 'false' });
+    // Every finding is in the JSON report (annotations are budgeted); both touched connectors get them.
+    const report = JSON.parse(readFileSync(result.outputs.report as string, 'utf8'));
+    const single = report.connectors
+      .flatMap((c: { findings: Finding[] }) => c.findings)
+      .filter((f: Finding) => f.ruleId === 'pkg-single-connector-pr')
+      .map((f: Finding) => [f.level, f.file, f.line, f.message.split(';')[0]]);
+    expect(single).toEqual([
+      ['error', 'certified-connectors/Broken/apiDefinition.swagger.json', 1, "this pull request also changes files outside the connector folders ('schemas/apiDefinition.swagger.schema.json')"],
+      ['error', 'certified-connectors/Broken/apiDefinition.swagger.json', 1, "this pull request also changes the connector 'certified-connectors/Frames'"],
+      ['error', SWAGGER, 1, "this pull request also changes files outside the connector folders ('schemas/apiDefinition.swagger.schema.json')"],
+      ['error', SWAGGER, 1, "this pull request also changes the connector 'certified-connectors/Broken'"],
+    ]);
+    expect(result.status).toBe(1);
   });
 
   it('on push, every connector is checked and no pull request request is sent', async () => {

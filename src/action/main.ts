@@ -102,6 +102,7 @@ export async function run(): Promise<void> {
         ...breakingOptions(base, config),
         // The PR rules (pr-title-ip, pr-checklist) run on pull_request events only.
         ...(pullRequestText ? { pullRequest: pullRequestText } : {}),
+        ...(pullRequest.changedFiles ? { changedFiles: pullRequest.changedFiles } : {}),
       },
       ...(config ? { config } : {}),
     });

@@ -85,6 +85,8 @@ export interface ConnectorOptions {
   breaking?: import('../breaking/types.js').BreakingOptions;
   /** The pull request under review (action: the event payload; CLI: --pr-title/--pr-body-file); absent: PR rules do not run. */
   pullRequest?: { title: string; body: string; number?: number };
+  /** Files the pull request changes, relative to the root (action, from the PR files API or git diff); absent: unknown. */
+  changedFiles?: readonly string[];
 }
 
 /** What a rule reports; the engine turns it into a Finding. */

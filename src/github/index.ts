@@ -87,6 +87,11 @@ export class PullRequestRun {
     readonly paths: string[],
   ) {}
 
+  /** The files the pull request changes (repository-relative, sorted), when they were listed. */
+  get changedFiles(): readonly string[] | undefined {
+    return this.changes ? [...this.changes.paths].sort() : undefined;
+  }
+
   /** Whether only connectors touched by the pull request are checked. */
   get changedOnly(): boolean {
     return this.touched !== undefined;

@@ -16,6 +16,7 @@ import versioningAnnotations from './versioning-annotations.js';
 import pkgFileReadable from './pkg-file-readable.js';
 import pkgJsonStrict from './pkg-json-strict.js';
 import pkgRequiredFiles from './pkg-required-files.js';
+import pkgSingleConnectorPr from './pkg-single-connector-pr.js';
 import pkgSwaggerSize from './pkg-swagger-size.js';
 import refs from './refs.js';
 import swaggerSchema from './swagger-schema.js';
@@ -85,6 +86,7 @@ export const definitionRules: Rule[] = [
   versioningAnnotations,
   apipropsSchema,
   pkgFolderLocation,
+  pkgSingleConnectorPr,
   pkgPartnerCenterZip,
   prNotDuplicate,
   pkgFormatStyle,
