@@ -5,6 +5,7 @@
 // and its CRC must match. Nothing is written to disk and entry names are never used as paths.
 // ZIP64, multi-part, encrypted archives and methods other than stored/deflate are refused.
 import zlib from 'node:zlib';
+import { crc32 } from '../../engine/crc32.js';
 
 /** Entries one archive may list. A submission zip has a handful; a solution zip a few hundred. */
 export const MAX_ZIP_ENTRIES = 10_000;
@@ -39,25 +40,6 @@ export interface InflateBudget {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 as ZIP uses it; zlib.crc32 exists from Node 20.15 / 22.2, older Node uses the table. */
-export function crc32(data: Uint8Array): number {
-  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (native) return native(data) >>> 0;
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = (crcTable[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 /** Reads the end record and the central directory. Throws ZipError on anything malformed. */
 export function readZip(bytes: Buffer): ZipArchive {

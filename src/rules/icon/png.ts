@@ -5,6 +5,7 @@
 import zlib from 'node:zlib';
 import pngjs from 'pngjs';
 import type { BinaryFile } from '../../engine/files.js';
+import { crc32 } from '../../engine/crc32.js';
 
 /** Images above this many pixels are not decoded (an icon is 230×230; this is 4096×4096). */
 export const MAX_PIXELS = 4096 * 4096;
@@ -60,27 +61,6 @@ export interface PngStructure extends Omit<PngInfo, 'image'> {
   end?: number;
   /** The IDAT payloads, in order (views into the file). */
   idat?: Buffer[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRC-32 (ISO 3309), as PNG uses it. zlib.crc32 exists from Node 20.15 / 22.2; older Node uses the table.
-
-let crcTable: Uint32Array | undefined;
-
-function crc32(data: Uint8Array): number {
-  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (native) return native(data) >>> 0;
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = (crcTable[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** Guesses what a non-PNG file is, so the message can say "it is a JPEG". */
