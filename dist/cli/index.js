@@ -26482,6 +26482,14 @@ const KNOWN_FOLDERS = ['certified-connectors', 'independent-publisher-connectors
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/crc32.ts
+// CRC-32 (ISO 3309), as PNG chunks and ZIP entries use it.
+
+/** zlib.crc32 exists from Node 20.15 and 22.2 (package.json requires >= 20.15; node24 on GitHub). */
+function crc32(data) {
+    return external_node_zlib_default().crc32(data) >>> 0;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/definition/zip.ts
 // A bounded ZIP reader for the Partner Center submission zip (pkg-partner-center-zip). The zip comes
 // from a stranger's pull request, so nothing here trusts it: the central directory is read by hand
@@ -26489,6 +26497,7 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // when its declared size fits the budget and never beyond that size (node:zlib's maxOutputLength),
 // and its CRC must match. Nothing is written to disk and entry names are never used as paths.
 // ZIP64, multi-part, encrypted archives and methods other than stored/deflate are refused.
+
 
 /** Entries one archive may list. A submission zip has a handful; a solution zip a few hundred. */
 const MAX_ZIP_ENTRIES = 10_000;
@@ -26501,26 +26510,6 @@ class ZipError extends Error {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-let crcTable;
-/** CRC-32 as ZIP uses it; zlib.crc32 exists from Node 20.15 / 22.2, older Node uses the table. */
-function crc32(data) {
-    const native = (external_node_zlib_default()).crc32;
-    if (native)
-        return native(data) >>> 0;
-    if (!crcTable) {
-        crcTable = new Uint32Array(256);
-        for (let n = 0; n < 256; n++) {
-            let c = n;
-            for (let k = 0; k < 8; k++)
-                c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-            crcTable[n] = c >>> 0;
-        }
-    }
-    let crc = 0xffffffff;
-    for (let i = 0; i < data.length; i++)
-        crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-}
 /** Reads the end record and the central directory. Throws ZipError on anything malformed. */
 function readZip(bytes) {
     if (bytes.length === 0)
@@ -29494,6 +29483,7 @@ var png = __nccwpck_require__(359);
 // allocating anything. The result is cached per file, so several rules share one decode.
 
 
+
 /** Images above this many pixels are not decoded (an icon is 230×230; this is 4096×4096). */
 const MAX_PIXELS = 4096 * 4096;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -29506,27 +29496,6 @@ const DEPTHS = {
     6: [8, 16], // truecolour + alpha
 };
 const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-// ---------------------------------------------------------------------------------------------
-// CRC-32 (ISO 3309), as PNG uses it. zlib.crc32 exists from Node 20.15 / 22.2; older Node uses the table.
-let png_crcTable;
-function png_crc32(data) {
-    const native = (external_node_zlib_default()).crc32;
-    if (native)
-        return native(data) >>> 0;
-    if (!png_crcTable) {
-        png_crcTable = new Uint32Array(256);
-        for (let n = 0; n < 256; n++) {
-            let c = n;
-            for (let k = 0; k < 8; k++)
-                c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-            png_crcTable[n] = c >>> 0;
-        }
-    }
-    let crc = 0xffffffff;
-    for (let i = 0; i < data.length; i++)
-        crc = png_crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-}
 /** Guesses what a non-PNG file is, so the message can say "it is a JPEG". */
 function sniff(bytes) {
     const ascii = bytes.subarray(0, 16).toString('latin1');
@@ -29579,7 +29548,7 @@ function readPngStructure(bytes) {
         return { problem: { kind: 'corrupt', message: `is not a valid PNG: its IHDR chunk is ${bytes.readUInt32BE(8)} bytes long, not 13` } };
     if (bytes.length < 33)
         return { problem: { kind: 'truncated', message: `is truncated: it ends after ${bytes.length} bytes, inside the PNG header` } };
-    if (png_crc32(bytes.subarray(12, 29)) !== bytes.readUInt32BE(29)) {
+    if (crc32(bytes.subarray(12, 29)) !== bytes.readUInt32BE(29)) {
         return { problem: { kind: 'corrupt', message: 'is damaged: the CRC of its IHDR chunk does not match; re-export it as PNG' } };
     }
     const header = {
@@ -29631,7 +29600,7 @@ function readPngStructure(bytes) {
                 problem: { kind: 'truncated', message: `is truncated: chunk ${name} at byte ${offset} needs ${length + 12} bytes but the file ends at byte ${bytes.length}` },
             };
         }
-        if (png_crc32(bytes.subarray(offset + 4, dataEnd)) !== bytes.readUInt32BE(dataEnd)) {
+        if (crc32(bytes.subarray(offset + 4, dataEnd)) !== bytes.readUInt32BE(dataEnd)) {
             return { header, animation, problem: { kind: 'corrupt', message: `is damaged: the CRC of chunk ${name} at byte ${offset} does not match; re-export it as PNG` } };
         }
         if (name === 'IHDR' && offset !== 8)
