@@ -64292,6 +64292,8 @@ class ConfigRun {
                 options = { ...options, ownedDomains: entry.ownedDomains };
             if (entry.sla !== undefined)
                 options = { ...options, sla: entry.sla };
+            if (entry.breakingAllow)
+                options = { ...options, breaking: { ...options.breaking, allow: [...(options.breaking?.allow ?? []), ...entry.breakingAllow] } };
             for (const override of entry.rules)
                 levels.set(override.ruleId, override);
         }
@@ -64856,6 +64858,15 @@ const CONFIG_SCHEMA = {
                     'owned-domains': { type: ['string', 'array'], items: nonEmptyString },
                     sla: { type: ['number', 'string'] },
                     rules: schema_levels,
+                    'breaking-allow': {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['reason'],
+                            properties: { rule: nonEmptyString, target: nonEmptyString, reason: nonEmptyString },
+                        },
+                    },
                 },
             },
         },
@@ -65115,6 +65126,16 @@ function parseConfig(text, file, absFile = file, options = {}) {
             catch (error) {
                 fail(`connectors[${index}].sla: ${error.message}`, nodeAt(doc, `${at}/sla`));
             }
+        }
+        if (raw['breaking-allow'] !== undefined) {
+            entry.breakingAllow = raw['breaking-allow'].map((allow, i) => {
+                if (allow.rule !== undefined && !(allow.rule.startsWith('breaking-') && known.has(allow.rule))) {
+                    fail(`connectors[${index}].breaking-allow[${i}].rule: "${allow.rule}" is not a breaking-change rule (breaking-…)`, nodeAt(doc, `${at}/breaking-allow/${i}/rule`));
+                }
+                if (allow.reason.trim() === '')
+                    fail(`connectors[${index}].breaking-allow[${i}].reason: say why the change is accepted`, nodeAt(doc, `${at}/breaking-allow/${i}/reason`));
+                return { ...(allow.rule ? { rule: allow.rule } : {}), ...(allow.target ? { target: allow.target } : {}), reason: allow.reason };
+            });
         }
         return entry;
     });

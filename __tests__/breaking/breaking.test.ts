@@ -290,6 +290,25 @@ describe.each(RUNTIMES)('breaking-change settings from the config file, on $name
     expect(found.map((f) => [f.ruleId, f.level])).toEqual([['breaking-operation-removed', 'warning']]);
   });
 
+  it('connectors[].breaking-allow accepts a change for the matching connector only, by rule and target', () => {
+    const allow = (target: string) =>
+      `connectors:\n  - match: ${DIR}\n    breaking-allow:\n      - rule: breaking-operation-removed\n        target: ${target}\n        reason: never released\n`;
+    const accepted = repoWithConfig(allow('GetFrame'));
+    const run = runCli(bin, accepted.root, [DIR, '--base', accepted.base, '--format', 'json', '--fail-on', 'never']);
+    expect(compatibility(report(run.stdout).connectors[0])).toEqual([]);
+    // Another target: the rename is still reported.
+    const other = repoWithConfig(allow('ListFrames'));
+    const still = runCli(bin, other.root, [DIR, '--base', other.base, '--format', 'json', '--fail-on', 'never']);
+    expect(compatibility(report(still.stdout).connectors[0]).map((f) => f.ruleId)).toEqual(['breaking-operation-removed']);
+  });
+
+  it('breaking-allow rejects a rule that is not a breaking-change rule, on its line', () => {
+    const { root, base } = repoWithConfig(`connectors:\n  - match: x\n    breaking-allow:\n      - rule: op-visibility\n        reason: r\n`);
+    const run = runCli(bin, root, [DIR, '--base', base]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/invalid config: \.github\/connector-gate\.yml:4:\d+: connectors\[0\]\.breaking-allow\[0\]\.rule: "op-visibility" is not a breaking-change rule/);
+  });
+
   it('breaking: off turns the check off', () => {
     const { root, base } = repoWithConfig('breaking: off\n');
     const run = runCli(bin, root, [DIR, '--base', base, '--format', 'json', '--fail-on', 'never']);

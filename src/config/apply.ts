@@ -81,6 +81,7 @@ export class ConfigRun {
       if (entry.profile !== undefined) profile = entry.profile === 'auto' ? profileFromPath(connector.dir) : entry.profile;
       if (entry.ownedDomains !== undefined) options = { ...options, ownedDomains: entry.ownedDomains };
       if (entry.sla !== undefined) options = { ...options, sla: entry.sla };
+      if (entry.breakingAllow) options = { ...options, breaking: { ...options.breaking, allow: [...(options.breaking?.allow ?? []), ...entry.breakingAllow] } };
       for (const override of entry.rules) levels.set(override.ruleId, override);
     }
     this.checkedDirs.add(connector.dir);

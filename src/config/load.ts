@@ -242,6 +242,15 @@ export function parseConfig(text: string, file: string, absFile = file, options:
         fail(`connectors[${index}].sla: ${(error as Error).message}`, nodeAt(doc, `${at}/sla`));
       }
     }
+    if (raw['breaking-allow'] !== undefined) {
+      entry.breakingAllow = raw['breaking-allow'].map((allow, i) => {
+        if (allow.rule !== undefined && !(allow.rule.startsWith('breaking-') && known.has(allow.rule))) {
+          fail(`connectors[${index}].breaking-allow[${i}].rule: "${allow.rule}" is not a breaking-change rule (breaking-…)`, nodeAt(doc, `${at}/breaking-allow/${i}/rule`));
+        }
+        if (allow.reason.trim() === '') fail(`connectors[${index}].breaking-allow[${i}].reason: say why the change is accepted`, nodeAt(doc, `${at}/breaking-allow/${i}/reason`));
+        return { ...(allow.rule ? { rule: allow.rule } : {}), ...(allow.target ? { target: allow.target } : {}), reason: allow.reason };
+      });
+    }
     return entry;
   });
 
@@ -284,6 +293,7 @@ interface RawConfig {
     'owned-domains'?: string | string[];
     sla?: number | string;
     rules?: Record<string, string>;
+    'breaking-allow'?: { rule?: string; target?: string; reason: string }[];
   }[];
   ignore?: { file: string; rule: string; pointer?: string | string[]; reason: string }[];
   breaking?: BreakingLevel;

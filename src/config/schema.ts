@@ -34,6 +34,15 @@ export const CONFIG_SCHEMA = {
           'owned-domains': { type: ['string', 'array'], items: nonEmptyString },
           sla: { type: ['number', 'string'] },
           rules: levels,
+          'breaking-allow': {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['reason'],
+              properties: { rule: nonEmptyString, target: nonEmptyString, reason: nonEmptyString },
+            },
+          },
         },
       },
     },

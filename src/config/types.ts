@@ -1,3 +1,4 @@
+import type { BreakingAllow } from '../breaking/types.js';
 // The configuration file (`.github/connector-gate.yml`), parsed and checked. See docs/configuration.md.
 import type { Profile, RuleLevel } from '../engine/types.js';
 import type { Glob } from './glob.js';
@@ -30,6 +31,8 @@ export interface ConnectorEntry extends Position {
   ownedDomains?: string[];
   sla?: number;
   rules: LevelOverride[];
+  /** Breaking changes accepted for these connectors (for example one never released), each with its reason. */
+  breakingAllow?: BreakingAllow[];
 }
 
 export interface IgnorePointer extends Position {
