@@ -30743,20 +30743,6 @@ const metadataRules = [
 // Host names and domains for the ownership rules: normalising owned domains, label-boundary
 // suffix matching, and reading the host out of a (possibly templated) URL.
 
-/** Lowercase, trimmed, without scheme, path, port, leading "*." or "." and trailing dot. */
-function normalizeDomain(value) {
-    return value
-        .trim()
-        .toLowerCase()
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-        .replace(/[/?#].*$/, '')
-        .replace(/:\d*$/, '')
-        .replace(/^\*?\./, '')
-        .replace(/\.$/, '');
-}
-function ownedDomains(values) {
-    return [...new Set(values.map(normalizeDomain).filter((domain) => domain !== ''))];
-}
 /** `host` equals `domain` or is a subdomain of it ("evilcontoso.com" is not under "contoso.com"). */
 function isUnder(host, domain) {
     return host === domain || host.endsWith(`.${domain}`);
@@ -30863,7 +30849,7 @@ function biz_saas_ownership_describe(shape) {
         const root = swagger?.doc.root;
         const hostNode = prop(root, 'host');
         const host = str(hostNode);
-        const owned = ownedDomains(options.ownedDomains);
+        const owned = options.ownedDomains;
         if (owned.length === 0) {
             // Never a silent pass: say once that ownership was not checked, and how to have it checked.
             const file = swagger ?? apiProperties;
@@ -30947,7 +30933,7 @@ function biz_saas_ownership_describe(shape) {
         level: levels('warning', 'off', 'off'),
     },
     check({ connector, options, report }) {
-        const owned = ownedDomains(options.ownedDomains);
+        const owned = options.ownedDomains;
         // Without owned domains biz-saas-ownership already says ownership is not verified.
         if (owned.length === 0)
             return;
@@ -31704,7 +31690,6 @@ function breakingRule(spec) {
 }
 const breakingRules = BREAKING_RULE_SPECS.map(breakingRule);
 /** Rule ids of the breaking-change rules (the markdown summary groups their findings). */
-const BREAKING_RULE_IDS = new Set(BREAKING_RULE_SPECS.map((spec) => spec.id));
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 

@@ -110,4 +110,3 @@ function breakingRule(spec: BreakingRuleSpec): Rule {
 export const breakingRules: readonly Rule[] = BREAKING_RULE_SPECS.map(breakingRule);
 
 /** Rule ids of the breaking-change rules (the markdown summary groups their findings). */
-export const BREAKING_RULE_IDS: ReadonlySet<string> = new Set(BREAKING_RULE_SPECS.map((spec) => spec.id));

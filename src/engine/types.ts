@@ -75,7 +75,10 @@ export interface ConnectorPackage {
 
 /** Settings that apply to one connector (action inputs, CLI flags, later the config file). */
 export interface ConnectorOptions {
-  /** Domains (suffix match) or exact hosts the publisher owns. Empty = ownership not verified. */
+  /**
+   * Domains (suffix match) or exact hosts the publisher owns, as lowercase host names: the edges
+   * normalize them with parseDomains (src/options.ts). Empty = ownership not verified.
+   */
   ownedDomains: string[];
   /** Declared availability SLA in percent, e.g. 99.95. */
   sla?: number;

@@ -1,6 +1,6 @@
 import { prop, str } from '../../engine/json/tree.js';
 import { defineRule, levels, parsedApiProperties, parsedSwagger, quote } from '../define.js';
-import { dynamicHostUrls, hostShape, isIdentityProvider, isPlaceholderHost, judge, ownedDomains, type HostShape } from './domains.js';
+import { dynamicHostUrls, hostShape, isIdentityProvider, isPlaceholderHost, judge, type HostShape } from './domains.js';
 
 const HOW_TO_DECLARE = 'declare the domains you own with the action input `owned-domains` or the CLI flag `--owned-domain`';
 const ADD_IT = 'or, if you own it, add its domain to the owned domains';
@@ -23,7 +23,7 @@ export default defineRule({
     const root = swagger?.doc.root;
     const hostNode = prop(root, 'host');
     const host = str(hostNode);
-    const owned = ownedDomains(options.ownedDomains);
+    const owned = options.ownedDomains;
 
     if (owned.length === 0) {
       // Never a silent pass: say once that ownership was not checked, and how to have it checked.

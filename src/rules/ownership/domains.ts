@@ -3,22 +3,6 @@
 import { entries, items, prop, str, type Node } from '../../engine/json/tree.js';
 import type { ParsedJsonFile } from '../define.js';
 
-/** Lowercase, trimmed, without scheme, path, port, leading "*." or "." and trailing dot. */
-export function normalizeDomain(value: string): string {
-  return value
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/:\d*$/, '')
-    .replace(/^\*?\./, '')
-    .replace(/\.$/, '');
-}
-
-export function ownedDomains(values: readonly string[]): string[] {
-  return [...new Set(values.map(normalizeDomain).filter((domain) => domain !== ''))];
-}
-
 /** `host` equals `domain` or is a subdomain of it ("evilcontoso.com" is not under "contoso.com"). */
 export function isUnder(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);

@@ -1,7 +1,7 @@
 import { prop, str } from '../../engine/json/tree.js';
 import { connectorMetadata } from '../../engine/swagger.js';
 import { defineRule, levels, parsedSwagger, quote } from '../define.js';
-import { hostShape, ownedBy, ownedDomains } from './domains.js';
+import { hostShape, ownedBy } from './domains.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
     level: levels('warning', 'off', 'off'),
   },
   check({ connector, options, report }) {
-    const owned = ownedDomains(options.ownedDomains);
+    const owned = options.ownedDomains;
     // Without owned domains biz-saas-ownership already says ownership is not verified.
     if (owned.length === 0) return;
     const file = parsedSwagger(connector);
