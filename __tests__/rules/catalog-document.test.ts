@@ -2,14 +2,11 @@
 // tags, limits, info naming/description/version, production hosts, security requirements.
 import { describe, expect, it } from 'vitest';
 import type { Finding, Fix } from '../../src/engine/types.js';
-import { findingsOf, json } from '../helpers.js';
+import { type Edit, type Package, packageBuilder, run } from './edited-package.js';
+import { findingsOf } from '../helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: a package that passes every rule here, edited one property at a time.
-
-type Path = (string | number)[];
-/** [path, value]: set the value at the path; `undefined` removes the property (JSON.stringify drops it). */
-type Edit = [Path, unknown];
 
 function baseSwagger(): Record<string, unknown> {
   return {
@@ -98,48 +95,7 @@ function baseApiProperties(color = '#1a2b3c'): Record<string, unknown> {
   };
 }
 
-function apply(value: Record<string, unknown>, edits: Edit[]): Record<string, unknown> {
-  for (const [where, replacement] of edits) {
-    let node = value as Record<string | number, unknown>;
-    for (const segment of where.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
-    node[where[where.length - 1] as string | number] = replacement;
-  }
-  return value;
-}
-
-const FOLDER = {
-  certified: 'certified-connectors/Contoso',
-  ip: 'independent-publisher-connectors/Contoso',
-  custom: 'custom-connectors/Contoso',
-} as const;
-type Folder = keyof typeof FOLDER;
-
-interface Package {
-  files: Record<string, string>;
-  swaggerText: string;
-  propsText: string;
-  swaggerFile: string;
-  propsFile: string;
-}
-
-function pkg(folder: Folder, swaggerEdits: Edit[] = [], propsEdits: Edit[] = [], options: { swaggerText?: string } = {}): Package {
-  const dir = FOLDER[folder];
-  const swaggerText = options.swaggerText ?? json(apply(baseSwagger(), swaggerEdits));
-  const propsText = json(apply(baseApiProperties(folder === 'ip' ? '#da3b01' : '#1a2b3c'), propsEdits));
-  const swaggerFile = `${dir}/apiDefinition.swagger.json`;
-  const propsFile = `${dir}/apiProperties.json`;
-  return {
-    files: { [swaggerFile]: swaggerText, [propsFile]: propsText, [`${dir}/readme.md`]: '# Contoso Frames\n' },
-    swaggerText,
-    propsText,
-    swaggerFile,
-    propsFile,
-  };
-}
-
-function run(ruleId: string, p: Package): Finding[] {
-  return findingsOf(ruleId, p.files);
-}
+const pkg = packageBuilder(baseSwagger, baseApiProperties);
 
 /** 1-based line and column of the `occurrence`-th `needle` in `text` (computed from the text, not the engine). */
 function pos(text: string, needle: string, occurrence = 1): { line: number; column: number } {

@@ -3,14 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types.js';
 import { metadataRules } from '../../src/rules/metadata/index.js';
-import { findingsOf, json, lineOf } from '../helpers.js';
+import { type Edit, type Folder, type Package, packageBuilder, run } from './edited-package.js';
+import { lineOf } from '../helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: a package that passes every metadata rule, edited one property at a time.
-
-type Path = (string | number)[];
-/** [path, value]: set the value at the path; `undefined` removes the property (JSON.stringify drops it). */
-type Edit = [Path, unknown];
 
 function baseSwagger(): Record<string, unknown> {
   return {
@@ -53,48 +50,7 @@ function baseApiProperties(color = '#1a2b3c'): Record<string, unknown> {
   };
 }
 
-function apply(value: Record<string, unknown>, edits: Edit[]): Record<string, unknown> {
-  for (const [where, replacement] of edits) {
-    let node = value as Record<string | number, unknown>;
-    for (const segment of where.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
-    node[where[where.length - 1] as string | number] = replacement;
-  }
-  return value;
-}
-
-const FOLDER = {
-  certified: 'certified-connectors/Contoso',
-  ip: 'independent-publisher-connectors/Contoso',
-  custom: 'custom-connectors/Contoso',
-} as const;
-type Folder = keyof typeof FOLDER;
-
-interface Package {
-  files: Record<string, string>;
-  swaggerText: string;
-  propsText: string;
-  swaggerFile: string;
-  propsFile: string;
-}
-
-function pkg(folder: Folder, swaggerEdits: Edit[] = [], propsEdits: Edit[] = [], options: { swaggerText?: string } = {}): Package {
-  const dir = FOLDER[folder];
-  const swaggerText = options.swaggerText ?? json(apply(baseSwagger(), swaggerEdits));
-  const propsText = json(apply(baseApiProperties(folder === 'ip' ? '#da3b01' : '#1a2b3c'), propsEdits));
-  const swaggerFile = `${dir}/apiDefinition.swagger.json`;
-  const propsFile = `${dir}/apiProperties.json`;
-  return {
-    files: { [swaggerFile]: swaggerText, [propsFile]: propsText, [`${dir}/readme.md`]: '# Contoso Frames\n' },
-    swaggerText,
-    propsText,
-    swaggerFile,
-    propsFile,
-  };
-}
-
-function run(ruleId: string, p: Package): Finding[] {
-  return findingsOf(ruleId, p.files);
-}
+const pkg = packageBuilder(baseSwagger, baseApiProperties);
 
 /** The one finding, reduced to what every test asserts. */
 function only(findings: Finding[]): Pick<Finding, 'ruleId' | 'file' | 'line' | 'column' | 'level'> & { message: string } {
