@@ -65,3 +65,14 @@ export function lineOf(text: string, needle: string, occurrence = 1): number {
   }
   throw new Error(`"${needle}" not found`);
 }
+
+/** 1-based line and column of the first character of the `occurrence`-th `needle` in `text`. */
+export function positionOf(text: string, needle: string, occurrence = 1): { line: number; column: number } {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`"${needle}" not found`);
+  }
+  const before = text.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+}

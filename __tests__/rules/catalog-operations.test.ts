@@ -2,7 +2,7 @@
 // fixture with the exact rule, file, line and column; every fix is applied, re-parsed and re-checked.
 import { describe, expect, it } from 'vitest';
 import type { Finding, Profile } from '../../src/engine/types.js';
-import { findingsOf, json, lineOf } from '../helpers.js';
+import { findingsOf, json, lineOf, positionOf } from '../helpers.js';
 
 const FILE = 'Contoso Frames/apiDefinition.swagger.json';
 
@@ -25,17 +25,6 @@ function op(overrides: Json = {}): Json {
 
 function run(ruleId: string, text: string, profile: Profile = 'certified'): Finding[] {
   return findingsOf(ruleId, { [FILE]: text }, { profile });
-}
-
-/** 1-based line and column of the first character of the `occurrence`th `needle`. */
-function positionOf(text: string, needle: string, occurrence = 1): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i < occurrence; i++) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`"${needle}" not found`);
-  }
-  const before = text.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
 }
 
 function applyFix(text: string, finding: Finding | undefined): string {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types.js';
 import { suspicion } from '../../src/rules/definition/test-values-no-secrets.js';
-import { findingsOf, gate, json, lineOf, writeTree } from '../helpers.js';
+import { findingsOf, gate, json, lineOf, positionOf, writeTree } from '../helpers.js';
 
 const FILE = 'Contoso Frames/apiDefinition.swagger.json';
 type Json = Record<string, unknown>;
@@ -25,17 +25,6 @@ function pathParam(name: string, extra: Json = {}): Json {
 
 function run(ruleId: string, text: string, profile: Profile = 'certified'): Finding[] {
   return findingsOf(ruleId, { [FILE]: text }, { profile });
-}
-
-/** 1-based line and column of the first character of the `occurrence`-th `needle`. */
-function positionOf(text: string, needle: string, occurrence = 1): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i < occurrence; i++) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`"${needle}" not found`);
-  }
-  const before = text.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
 }
 
 /** Position of the value in `"key": value` (the needle is the whole pair). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types.js';
-import { findingsOf, json, lineOf } from '../helpers.js';
+import { findingsOf, json, lineOf, positionOf } from '../helpers.js';
 
 const FILE = 'Contoso Frames/apiDefinition.swagger.json';
 
@@ -31,18 +31,6 @@ function without(object: Json, ...keys: string[]): Json {
 
 function run(ruleId: string, text: string, profile: 'certified' | 'independent-publisher' | 'custom' = 'certified'): Finding[] {
   return findingsOf(ruleId, { [FILE]: text }, { profile });
-}
-
-/** 1-based line and column of the first occurrence of `needle` (its first character). */
-function positionOf(text: string, needle: string, occurrence = 1): { line: number; column: number } {
-  let index = -1;
-  for (let i = 0; i < occurrence; i++) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`"${needle}" not found`);
-  }
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  return { line, column: index - before.lastIndexOf('\n') };
 }
 
 /** Where a finding on the `{` of the array item holding `needle` lands (the line above, at the brace). */
