@@ -31701,7 +31701,7 @@ const breakingRules = BREAKING_RULE_SPECS.map(breakingRule);
 
 
 
-const RULES = [
+const rules_RULES = [
     ...definitionRules,
     ...ownershipRules,
     ...authenticationRules,
@@ -32025,7 +32025,7 @@ function checkConnector(connector, options, rules, internalErrors, policy = NO_P
     };
 }
 function runGate(input) {
-    const rules = input.rules ?? RULES;
+    const rules = input.rules ?? rules_RULES;
     const root = (0,external_node_fs_namespaceObject.realpathSync)(input.root);
     const { folders, notes } = discoverConnectors(root, input.paths);
     const internalErrors = [];
@@ -32792,7 +32792,7 @@ function parseConfig(text, file, absFile = file, options = {}) {
         fail(message, nodeAt(doc, path, at) ?? nodeAt(doc, error.instancePath));
     }
     const data = value;
-    const validIds = options.ruleIds ?? RULES.map((rule) => rule.meta.id);
+    const validIds = options.ruleIds ?? rules_RULES.map((rule) => rule.meta.id);
     const known = new Set(validIds);
     const levelsAt = (instancePath, raw) => Object.entries(raw ?? {}).map(([ruleId, level]) => {
         const keyPath = `${instancePath}/${ruleId.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -33037,12 +33037,16 @@ function flatten(text) {
 const RUNNER_IGNORABLE = /(?![\t\n\r\u001b])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 /**
  * A cheap superset of what the two functions below change: the BMP ranges of Cc (but tab and
- * line breaks, which neither changes), Cf and Default_Ignorable_Code_Point spelt out, any astral character, `##[` and `::`. Scanning a large
- * report with the Unicode-property regex is slow; most reports contain none of these at all.
+ * line breaks, which neither changes), Cf and Default_Ignorable_Code_Point spelt out, any astral
+ * character, `##[` and `::`. Scanning a large report with the Unicode-property regex is slow; most
+ * reports contain none of these at all.
  * (__tests__/report/text.test.ts checks every BMP code point the full pattern matches.)
  */
 // eslint-disable-next-line no-control-regex, no-misleading-character-class -- code points listed one by one on purpose
 const MAYBE_RUNNER_SENSITIVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ud800-\udbff]|##\[|::/;
+/** The same without `::`, which only matters at the start of a line: JSON lines never start with it. */
+// eslint-disable-next-line no-misleading-character-class -- the same code points, listed one by one on purpose
+const MAYBE_UNSAFE_IN_JSON = new RegExp(MAYBE_RUNNER_SENSITIVE.source.slice(0, -'|::'.length));
 /**
  * Plain-text output made inert for the Actions runner, line by line: ignorable characters become
  * U+FFFD, `##[` becomes `#\uFFFD#[`, and a line that would start with `::` starts with U+FFFD.
@@ -33065,7 +33069,7 @@ function inertForRunner(text) {
  * JSON lines never start with `::`).
  */
 function inertJson(json) {
-    if (!MAYBE_RUNNER_SENSITIVE.test(json))
+    if (!MAYBE_UNSAFE_IN_JSON.test(json))
         return json;
     return json
         .replace(/(?![\n\r\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))
@@ -33127,8 +33131,8 @@ function take(findings, noticeLimit, limits, perJob) {
     }
     return chosen;
 }
-const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
-const ruleRank = (ruleId) => RULE_ORDER.get(ruleId) ?? RULES.length;
+const RULE_ORDER = new Map(rules_RULES.map((rule, index) => [rule.meta.id, index]));
+const ruleRank = (ruleId) => RULE_ORDER.get(ruleId) ?? rules_RULES.length;
 /**
  * Within each level, takes one finding per rule in turn, rules in registry order (broken JSON and
  * definitions before style), so that a few slots show as many different problems as possible.
@@ -33266,9 +33270,55 @@ function formatGithub(report) {
     return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
+;// CONCATENATED MODULE: ./src/report/output.ts
+// Reports are formatted as a stream of chunks and written in batches as they come: on a large
+// repository the JSON report and SARIF run to tens of megabytes, and holding one as a single string
+// (twice, once escaped) was the run's memory peak.
+
+
+/** Characters handed to the sink at a time. */
+const BATCH_CHARS = 1 << 20;
+/** Joins chunks into batches of about a megabyte and hands each to `sink`, in order. */
+function pipeChunks(chunks, sink) {
+    let batch = [];
+    let size = 0;
+    for (const chunk of chunks) {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size >= BATCH_CHARS) {
+            sink(batch.join(''));
+            batch = [];
+            size = 0;
+        }
+    }
+    if (size > 0)
+        sink(batch.join(''));
+}
+/** The chunks as one string (tests and small outputs). */
+function output_joinChunks(chunks) {
+    return [...chunks].join('');
+}
+/** Writes the chunks to a file (created with its folders, or truncated), batch by batch. */
+function writeChunks(file, chunks) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'w');
+    try {
+        pipeChunks(chunks, (text) => {
+            const bytes = Buffer.from(text, 'utf8');
+            // writeSync may write less than asked: loop until the batch is out.
+            for (let written = 0; written < bytes.length;)
+                written += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, written);
+        });
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 // The machine-readable report (`--format json`). The shape below is a public contract: add
 // fields, never rename or remove them.
+
 
 
 
@@ -33304,6 +33354,10 @@ function jsonConnector(connector) {
 }
 /** The report as a plain object with the documented shape (see `JsonReport`). */
 function toJsonReport(report) {
+    return { ...reportFrame(report), connectors: report.connectors.map(jsonConnector) };
+}
+/** Everything but the connectors, in the field order of `JsonReport` (connectors left empty). */
+function reportFrame(report) {
     const counts = countLevels(report.connectors.flatMap((connector) => connector.findings));
     return {
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -33315,16 +33369,46 @@ function toJsonReport(report) {
             notices: counts.notice,
             suppressed: report.suppressions ? report.suppressions.ignored + report.suppressions.off : 0,
         },
-        connectors: report.connectors.map(jsonConnector),
+        connectors: [],
         notes: [...report.notes],
         internalErrors: [...report.internalErrors],
         ...(report.suppressions ? { suppressions: report.suppressions } : {}),
     };
 }
-/** Pretty-printed JSON, ending in a newline. */
+/**
+ * `JSON.stringify(value)` split inside its empty array `slot`, so the array's items can be streamed
+ * in between. The first `"slot":[]` is ours: inside a JSON string every `"` follows a backslash.
+ */
+function splitAround(value, slot) {
+    const text = JSON.stringify(value);
+    const marker = `"${slot}":[]`;
+    const at = text.indexOf(marker);
+    return [text.slice(0, at + marker.length - 1), text.slice(at + marker.length - 1)];
+}
+/**
+ * The JSON report (compact: it is for machines; people read the summary) as chunks, one finding
+ * each, ending in a newline. Joined, it is exactly `JSON.stringify(toJsonReport(report))`.
+ */
+function* jsonReportChunks(report) {
+    const [head, tail] = splitAround(reportFrame(report), 'connectors');
+    yield inertJson(head);
+    let first = true;
+    for (const connector of report.connectors) {
+        const [open, close] = splitAround(jsonConnector({ ...connector, findings: [] }), 'findings');
+        yield inertJson(`${first ? '' : ','}${open}`);
+        first = false;
+        let firstFinding = true;
+        for (const finding of connector.findings) {
+            yield inertJson(`${firstFinding ? '' : ','}${JSON.stringify(jsonFinding(finding))}`);
+            firstFinding = false;
+        }
+        yield close;
+    }
+    yield `${inertJson(tail)}\n`;
+}
+/** The JSON report as one string (see `jsonReportChunks`). */
 function formatJson(report) {
-    // Compact: the report is for machines (people read the summary), and large repos make it big.
-    return `${inertJson(JSON.stringify(toJsonReport(report)))}\n`;
+    return joinChunks(jsonReportChunks(report));
 }
 
 ;// CONCATENATED MODULE: ./src/config/summary.ts
@@ -33574,6 +33658,7 @@ function formatMarkdown(report, options = {}) {
 
 
 
+
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SARIF_VERSION = '2.1.0';
 /** Key of our fingerprint in `partialFingerprints` (versioned: change the recipe, bump it). */
@@ -33633,34 +33718,42 @@ function region(finding) {
     const endColumn = endLine === startLine ? positive(finding.endColumn, startColumn) : positive(finding.endColumn);
     return { startLine, startColumn, endLine, endColumn };
 }
-function toSarif(report, rules = RULES) {
+/** Each rule's index in the driver's `rules` (the first, should an id repeat). */
+function ruleIndexes(rules) {
     const indexOf = new Map();
-    const sarifRules = rules.map((rule, index) => {
+    rules.forEach((rule, index) => {
         if (!indexOf.has(rule.meta.id))
             indexOf.set(rule.meta.id, index);
-        return {
-            id: rule.meta.id,
-            name: pascalCase(rule.meta.id),
-            shortDescription: { text: rule.meta.description },
-            helpUri: ruleDocUrl(rule.meta.id),
-            defaultConfiguration: { level: defaultLevel(rule) },
-            properties: { criterion: rule.meta.criterion },
-        };
     });
-    const results = [];
-    for (const connector of report.connectors) {
-        for (const finding of connector.findings) {
-            const ruleIndex = indexOf.get(finding.ruleId);
-            results.push({
-                ruleId: finding.ruleId,
-                ...(ruleIndex === undefined ? {} : { ruleIndex }),
-                level: SARIF_LEVEL[finding.level],
-                message: { text: finding.message },
-                locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(finding.file) }, region: region(finding) } }],
-                partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
-            });
-        }
-    }
+    return indexOf;
+}
+function sarifResult(finding, indexOf) {
+    const ruleIndex = indexOf.get(finding.ruleId);
+    return {
+        ruleId: finding.ruleId,
+        ...(ruleIndex === undefined ? {} : { ruleIndex }),
+        level: SARIF_LEVEL[finding.level],
+        message: { text: finding.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(finding.file) }, region: region(finding) } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+    };
+}
+function toSarif(report, rules = RULES) {
+    const log = sarifFrame(report, rules);
+    const indexOf = ruleIndexes(rules);
+    log.runs[0].results = report.connectors.flatMap((connector) => connector.findings.map((finding) => sarifResult(finding, indexOf)));
+    return log;
+}
+/** The log with every field but its results (left empty). */
+function sarifFrame(report, rules) {
+    const sarifRules = rules.map((rule) => ({
+        id: rule.meta.id,
+        name: pascalCase(rule.meta.id),
+        shortDescription: { text: rule.meta.description },
+        helpUri: ruleDocUrl(rule.meta.id),
+        defaultConfiguration: { level: defaultLevel(rule) },
+        properties: { criterion: rule.meta.criterion },
+    }));
     return {
         $schema: SARIF_SCHEMA,
         version: SARIF_VERSION,
@@ -33692,7 +33785,7 @@ function toSarif(report, rules = RULES) {
                         ],
                     },
                 ],
-                results,
+                results: [],
                 ...(report.suppressions
                     ? {
                         properties: {
@@ -33709,12 +33802,37 @@ function toSarif(report, rules = RULES) {
         ],
     };
 }
-/** SARIF 2.1.0 as pretty-printed JSON, ending in a newline. */
+/** Where `runs[0].results` sits in the pretty-printed log: its items are indented this much. */
+const RESULT_INDENT = '        ';
+/**
+ * SARIF 2.1.0 as pretty-printed JSON in chunks, one result each, ending in a newline. Joined, it is
+ * exactly `JSON.stringify(toSarif(report, rules), null, 2)` (JSON.stringify never puts a raw line
+ * break inside a string, so re-indenting a result line by line is safe).
+ */
+function* sarifChunks(report, rules = rules_RULES) {
+    const text = JSON.stringify(sarifFrame(report, rules), null, 2);
+    // Ours, not a file's: inside a JSON string every `"` follows a backslash.
+    const marker = '"results": [';
+    const at = text.indexOf(marker) + marker.length;
+    yield inertJson(text.slice(0, at));
+    const indexOf = ruleIndexes(rules);
+    let any = false;
+    for (const connector of report.connectors) {
+        for (const finding of connector.findings) {
+            const result = JSON.stringify(sarifResult(finding, indexOf), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
+            yield inertJson(`${any ? ',' : ''}\n${RESULT_INDENT}${result}`);
+            any = true;
+        }
+    }
+    yield `${any ? `\n${RESULT_INDENT.slice(2)}` : ''}${inertJson(text.slice(at))}\n`;
+}
+/** SARIF 2.1.0 as one string (see `sarifChunks`). */
 function formatSarif(report, rules = RULES) {
-    return `${inertJson(JSON.stringify(toSarif(report, rules), null, 2))}\n`;
+    return joinChunks(sarifChunks(report, rules));
 }
 
 ;// CONCATENATED MODULE: ./src/report/stylish.ts
+
 
 
 /** Longest message shown; longer ones end in `…` (the JSON report has them whole). */
@@ -33731,41 +33849,51 @@ function header(connector, paint) {
     const verdict = connector.eligible ? paint('32', '✔ eligible') : paint('31', '✖ not eligible');
     return `${paint('1', oneLine(connector.dir, stylish_MAX_PATH))}  ${oneLine(connector.profile, 100)}  ${verdict}`;
 }
-/** Human-readable report for a terminal. Text from the files is flattened to one line and stripped of control characters. */
+/**
+ * Human-readable report for a terminal, in chunks of one line each. Text from the files is
+ * flattened to one line and stripped of control characters.
+ */
+function* stylishChunks(report, options = {}) {
+    // Printed to CI logs: a folder named `::error::…` must not become a workflow command.
+    for (const line of stylishLines(report, options))
+        yield inertForRunner(`${line}\n`);
+}
+/** The stylish report as one string (see `stylishChunks`). */
 function formatStylish(report, options = {}) {
+    return joinChunks(stylishChunks(report, options));
+}
+function* stylishLines(report, options) {
     const paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
-    const lines = [];
     for (const connector of report.connectors) {
-        lines.push(header(connector, paint));
+        yield header(connector, paint);
         for (const finding of connector.findings)
-            lines.push(stylish_findingLine(finding, paint));
-        lines.push('');
+            yield stylish_findingLine(finding, paint);
+        yield '';
     }
     const { suppressions } = report;
     if (suppressions) {
         // Stale ignore entries of the config file: clickable notices (they never fail the run).
         for (const stale of suppressions.stale) {
             const location = `${oneLine(suppressions.configFile, stylish_MAX_PATH)}:${stale.line}:${stale.column}`;
-            lines.push(`  ${location}  ${paint(LEVEL_COLOR.notice, 'notice'.padEnd(7))}  ${oneLine(stale.message, STYLISH_MAX_MESSAGE)}  ${paint('2', 'stale-ignore')}`);
+            yield `  ${location}  ${paint(LEVEL_COLOR.notice, 'notice'.padEnd(7))}  ${oneLine(stale.message, STYLISH_MAX_MESSAGE)}  ${paint('2', 'stale-ignore')}`;
         }
-        lines.push(`note: ${oneLine(suppressionLine(suppressions), STYLISH_MAX_MESSAGE)}`);
+        yield `note: ${oneLine(suppressionLine(suppressions), STYLISH_MAX_MESSAGE)}`;
     }
     for (const note of report.notes)
-        lines.push(`note: ${oneLine(note, STYLISH_MAX_MESSAGE)}`);
+        yield `note: ${oneLine(note, STYLISH_MAX_MESSAGE)}`;
     for (const error of report.internalErrors)
-        lines.push(paint('31', `internal error: ${oneLine(error, STYLISH_MAX_MESSAGE)}`));
+        yield paint('31', `internal error: ${oneLine(error, STYLISH_MAX_MESSAGE)}`);
     if (report.notes.length > 0 || report.internalErrors.length > 0 || suppressions)
-        lines.push('');
+        yield '';
     const counts = countLevels(report.connectors.flatMap((connector) => connector.findings));
     const failed = counts.error > 0 || report.internalErrors.length > 0;
     const totals = `${failed ? '✖' : '✔'} ${levelSummary(counts)} in ${plural(report.connectors.length, 'connector')}`;
-    lines.push(paint(failed ? '31;1' : counts.warning > 0 ? '33;1' : '32;1', totals));
-    // Printed to CI logs: a folder named `::error::…` must not become a workflow command.
-    return inertForRunner(`${lines.join('\n')}\n`);
+    yield paint(failed ? '31;1' : counts.warning > 0 ? '33;1' : '32;1', totals);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI edge: `connector-gate [paths...] [options]`. Exit 0 = pass, 1 = findings, 2 = usage error or tool failure.
+
 
 
 
@@ -33807,12 +33935,13 @@ Options:
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error or tool failure.
 `;
+/** Each format as a stream of chunks (large reports are written as they are formatted). */
 const FORMATS = {
-    stylish: (report, color) => formatStylish(report, { color }),
-    json: (report) => formatJson(report),
-    sarif: (report) => formatSarif(report),
-    github: (report) => formatGithub(report),
-    markdown: (report) => formatMarkdown(report),
+    stylish: (report, color) => stylishChunks(report, { color }),
+    json: (report) => jsonReportChunks(report),
+    sarif: (report) => sarifChunks(report),
+    github: (report) => [formatGithub(report)],
+    markdown: (report) => [formatMarkdown(report)],
 };
 function parse(argv) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
@@ -33963,14 +34092,18 @@ function main_main(argv, io) {
         return 0;
     }
     const toFile = args.output !== undefined;
-    const text = FORMATS[args.format](report, io.color && !toFile);
-    if (toFile) {
-        const file = external_node_path_default().resolve(io.cwd, args.output);
-        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
+    const chunks = FORMATS[args.format](report, io.color && !toFile);
+    if (toFile)
+        writeChunks(external_node_path_default().resolve(io.cwd, args.output), chunks);
+    else {
+        let last = '';
+        pipeChunks(chunks, (text) => {
+            io.stdout(text);
+            last = text;
+        });
+        if (!last.endsWith('\n'))
+            io.stdout('\n');
     }
-    else
-        io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     if (report.internalErrors.length > 0) {
         io.stderr(`${toolFailureMessage(report.internalErrors.join('; '))}\n`);
         return 2;

@@ -1,6 +1,5 @@
 // The GitHub Action edge: inputs in; annotations, job summary, outputs and reports out.
 import * as core from '@actions/core';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../engine/discover.js';
@@ -14,9 +13,10 @@ import { PullRequestRun, readGithubInputs } from '../github/index.js';
 import { readPullRequestText } from '../github/pull-request-text.js';
 import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, splitList, splitWords, toolFailureMessage } from '../options.js';
 import { annotationOverflowMessage, GITHUB_ANNOTATION_LIMITS, planAnnotations } from '../report/annotations.js';
-import { formatJson } from '../report/json.js';
+import { jsonReportChunks } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
-import { formatSarif } from '../report/sarif.js';
+import { writeChunks } from '../report/output.js';
+import { sarifChunks } from '../report/sarif.js';
 import { ruleDocUrl } from '../report/links.js';
 
 function readInputs() {
@@ -58,11 +58,6 @@ function emitAnnotations(report: GateReport, reportFile: string, willFail: boole
   if (omitted > 0) {
     core.notice(`${annotationOverflowMessage(omitted)} JSON report: ${reportFile}`, { title: 'connector-gate: more findings' });
   }
-}
-
-function writeFile(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
 }
 
 export async function run(): Promise<void> {
@@ -123,7 +118,7 @@ export async function run(): Promise<void> {
   if (report.connectors.length === 0 && !pullRequest.changedOnly) core.warning(`connector-gate: no connector package (apiDefinition.swagger.json) found under ${inputs.paths.join(', ')}`);
 
   const reportFile = path.resolve(workspace, inputs.reportFile || path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'connector-gate', 'report.json'));
-  writeFile(reportFile, formatJson(report));
+  writeChunks(reportFile, jsonReportChunks(report));
   // The JSON report and SARIF keep every finding; annotations, review, summary and verdict follow new-only.
   const full = report;
   report = pullRequest.gate(full);
@@ -131,7 +126,7 @@ export async function run(): Promise<void> {
   emitAnnotations(report, reportFile, fails);
   if (inputs.sarifFile) {
     const sarifFile = path.resolve(workspace, inputs.sarifFile);
-    writeFile(sarifFile, formatSarif(full));
+    writeChunks(sarifFile, sarifChunks(full));
     core.setOutput('sarif-file', sarifFile);
   }
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(formatMarkdown(report) + pullRequest.summaryMarkdown()).write();

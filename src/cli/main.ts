@@ -1,5 +1,5 @@
 // The CLI edge: `connector-gate [paths...] [options]`. Exit 0 = pass, 1 = findings, 2 = usage error or tool failure.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/discover.js';
@@ -12,10 +12,11 @@ import type { GateConfig } from '../config/types.js';
 import type { ConnectorOptions, GateReport } from '../engine/types.js';
 import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, toolFailureMessage } from '../options.js';
 import { formatGithub } from '../report/workflow-commands.js';
-import { formatJson } from '../report/json.js';
+import { jsonReportChunks } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
-import { formatSarif } from '../report/sarif.js';
-import { formatStylish } from '../report/stylish.js';
+import { pipeChunks, writeChunks } from '../report/output.js';
+import { sarifChunks } from '../report/sarif.js';
+import { stylishChunks } from '../report/stylish.js';
 import { TOOL_VERSION } from '../report/links.js';
 import { flatten } from '../report/text.js';
 
@@ -44,12 +45,13 @@ Options:
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error or tool failure.
 `;
 
-const FORMATS: Record<string, (report: GateReport, color: boolean) => string> = {
-  stylish: (report, color) => formatStylish(report, { color }),
-  json: (report) => formatJson(report),
-  sarif: (report) => formatSarif(report),
-  github: (report) => formatGithub(report),
-  markdown: (report) => formatMarkdown(report),
+/** Each format as a stream of chunks (large reports are written as they are formatted). */
+const FORMATS: Record<string, (report: GateReport, color: boolean) => Iterable<string>> = {
+  stylish: (report, color) => stylishChunks(report, { color }),
+  json: (report) => jsonReportChunks(report),
+  sarif: (report) => sarifChunks(report),
+  github: (report) => [formatGithub(report)],
+  markdown: (report) => [formatMarkdown(report)],
 };
 
 export interface CliIo {
@@ -197,12 +199,16 @@ export function main(argv: string[], io: CliIo): number {
   }
 
   const toFile = args.output !== undefined;
-  const text = (FORMATS[args.format] as (report: GateReport, color: boolean) => string)(report, io.color && !toFile);
-  if (toFile) {
-    const file = path.resolve(io.cwd, args.output as string);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  } else io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  const chunks = (FORMATS[args.format] as (report: GateReport, color: boolean) => Iterable<string>)(report, io.color && !toFile);
+  if (toFile) writeChunks(path.resolve(io.cwd, args.output as string), chunks);
+  else {
+    let last = '';
+    pipeChunks(chunks, (text) => {
+      io.stdout(text);
+      last = text;
+    });
+    if (!last.endsWith('\n')) io.stdout('\n');
+  }
 
   if (report.internalErrors.length > 0) {
     io.stderr(`${toolFailureMessage(report.internalErrors.join('; '))}\n`);

@@ -2,6 +2,7 @@
 // fields, never rename or remove them.
 import { CRITERIA, type ConnectorResult, type Criterion, type Finding, type Fix, type GateReport, type Level, type Profile, type SuppressionReport, type Verdict } from '../engine/types.js';
 import { TOOL_NAME, TOOL_VERSION } from './links.js';
+import { joinChunks } from './output.js';
 import { countLevels, inertJson } from './text.js';
 
 export interface JsonFinding {
@@ -83,6 +84,11 @@ function jsonConnector(connector: ConnectorResult): JsonConnector {
 
 /** The report as a plain object with the documented shape (see `JsonReport`). */
 export function toJsonReport(report: GateReport): JsonReport {
+  return { ...reportFrame(report), connectors: report.connectors.map(jsonConnector) };
+}
+
+/** Everything but the connectors, in the field order of `JsonReport` (connectors left empty). */
+function reportFrame(report: GateReport): JsonReport {
   const counts = countLevels(report.connectors.flatMap((connector) => connector.findings));
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -94,15 +100,47 @@ export function toJsonReport(report: GateReport): JsonReport {
       notices: counts.notice,
       suppressed: report.suppressions ? report.suppressions.ignored + report.suppressions.off : 0,
     },
-    connectors: report.connectors.map(jsonConnector),
+    connectors: [],
     notes: [...report.notes],
     internalErrors: [...report.internalErrors],
     ...(report.suppressions ? { suppressions: report.suppressions } : {}),
   };
 }
 
-/** Pretty-printed JSON, ending in a newline. */
+/**
+ * `JSON.stringify(value)` split inside its empty array `slot`, so the array's items can be streamed
+ * in between. The first `"slot":[]` is ours: inside a JSON string every `"` follows a backslash.
+ */
+function splitAround(value: object, slot: string): [string, string] {
+  const text = JSON.stringify(value);
+  const marker = `"${slot}":[]`;
+  const at = text.indexOf(marker);
+  return [text.slice(0, at + marker.length - 1), text.slice(at + marker.length - 1)];
+}
+
+/**
+ * The JSON report (compact: it is for machines; people read the summary) as chunks, one finding
+ * each, ending in a newline. Joined, it is exactly `JSON.stringify(toJsonReport(report))`.
+ */
+export function* jsonReportChunks(report: GateReport): Generator<string> {
+  const [head, tail] = splitAround(reportFrame(report), 'connectors');
+  yield inertJson(head);
+  let first = true;
+  for (const connector of report.connectors) {
+    const [open, close] = splitAround(jsonConnector({ ...connector, findings: [] }), 'findings');
+    yield inertJson(`${first ? '' : ','}${open}`);
+    first = false;
+    let firstFinding = true;
+    for (const finding of connector.findings) {
+      yield inertJson(`${firstFinding ? '' : ','}${JSON.stringify(jsonFinding(finding))}`);
+      firstFinding = false;
+    }
+    yield close;
+  }
+  yield `${inertJson(tail)}\n`;
+}
+
+/** The JSON report as one string (see `jsonReportChunks`). */
 export function formatJson(report: GateReport): string {
-  // Compact: the report is for machines (people read the summary), and large repos make it big.
-  return `${inertJson(JSON.stringify(toJsonReport(report)))}\n`;
+  return joinChunks(jsonReportChunks(report));
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { PROFILES, type Finding, type GateReport, type Level, type Rule, type RuleLevel, type SuppressionReport } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 import { ruleDocUrl, toWellFormed, TOOL_NAME, TOOL_URI, TOOL_VERSION } from './links.js';
+import { joinChunks } from './output.js';
 import { inertJson } from './text.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -112,33 +113,46 @@ function region(finding: Finding): SarifResult['locations'][number]['physicalLoc
   return { startLine, startColumn, endLine, endColumn };
 }
 
-export function toSarif(report: GateReport, rules: readonly Rule[] = RULES): SarifLog {
+/** Each rule's index in the driver's `rules` (the first, should an id repeat). */
+function ruleIndexes(rules: readonly Rule[]): Map<string, number> {
   const indexOf = new Map<string, number>();
-  const sarifRules = rules.map((rule, index): SarifRule => {
+  rules.forEach((rule, index) => {
     if (!indexOf.has(rule.meta.id)) indexOf.set(rule.meta.id, index);
-    return {
+  });
+  return indexOf;
+}
+
+function sarifResult(finding: Finding, indexOf: Map<string, number>): SarifResult {
+  const ruleIndex = indexOf.get(finding.ruleId);
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
+    level: SARIF_LEVEL[finding.level],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(finding.file) }, region: region(finding) } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+  };
+}
+
+export function toSarif(report: GateReport, rules: readonly Rule[] = RULES): SarifLog {
+  const log = sarifFrame(report, rules);
+  const indexOf = ruleIndexes(rules);
+  (log.runs[0] as SarifLog['runs'][number]).results = report.connectors.flatMap((connector) => connector.findings.map((finding) => sarifResult(finding, indexOf)));
+  return log;
+}
+
+/** The log with every field but its results (left empty). */
+function sarifFrame(report: GateReport, rules: readonly Rule[]): SarifLog {
+  const sarifRules = rules.map(
+    (rule): SarifRule => ({
       id: rule.meta.id,
       name: pascalCase(rule.meta.id),
       shortDescription: { text: rule.meta.description },
       helpUri: ruleDocUrl(rule.meta.id),
       defaultConfiguration: { level: defaultLevel(rule) },
       properties: { criterion: rule.meta.criterion },
-    };
-  });
-  const results: SarifResult[] = [];
-  for (const connector of report.connectors) {
-    for (const finding of connector.findings) {
-      const ruleIndex = indexOf.get(finding.ruleId);
-      results.push({
-        ruleId: finding.ruleId,
-        ...(ruleIndex === undefined ? {} : { ruleIndex }),
-        level: SARIF_LEVEL[finding.level],
-        message: { text: finding.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(finding.file) }, region: region(finding) } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
-      });
-    }
-  }
+    }),
+  );
   return {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
@@ -170,7 +184,7 @@ export function toSarif(report: GateReport, rules: readonly Rule[] = RULES): Sar
             ],
           },
         ],
-        results,
+        results: [],
         ...(report.suppressions
           ? {
               properties: {
@@ -188,7 +202,33 @@ export function toSarif(report: GateReport, rules: readonly Rule[] = RULES): Sar
   };
 }
 
-/** SARIF 2.1.0 as pretty-printed JSON, ending in a newline. */
+/** Where `runs[0].results` sits in the pretty-printed log: its items are indented this much. */
+const RESULT_INDENT = '        ';
+
+/**
+ * SARIF 2.1.0 as pretty-printed JSON in chunks, one result each, ending in a newline. Joined, it is
+ * exactly `JSON.stringify(toSarif(report, rules), null, 2)` (JSON.stringify never puts a raw line
+ * break inside a string, so re-indenting a result line by line is safe).
+ */
+export function* sarifChunks(report: GateReport, rules: readonly Rule[] = RULES): Generator<string> {
+  const text = JSON.stringify(sarifFrame(report, rules), null, 2);
+  // Ours, not a file's: inside a JSON string every `"` follows a backslash.
+  const marker = '"results": [';
+  const at = text.indexOf(marker) + marker.length;
+  yield inertJson(text.slice(0, at));
+  const indexOf = ruleIndexes(rules);
+  let any = false;
+  for (const connector of report.connectors) {
+    for (const finding of connector.findings) {
+      const result = JSON.stringify(sarifResult(finding, indexOf), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
+      yield inertJson(`${any ? ',' : ''}\n${RESULT_INDENT}${result}`);
+      any = true;
+    }
+  }
+  yield `${any ? `\n${RESULT_INDENT.slice(2)}` : ''}${inertJson(text.slice(at))}\n`;
+}
+
+/** SARIF 2.1.0 as one string (see `sarifChunks`). */
 export function formatSarif(report: GateReport, rules: readonly Rule[] = RULES): string {
-  return `${inertJson(JSON.stringify(toSarif(report, rules), null, 2))}\n`;
+  return joinChunks(sarifChunks(report, rules));
 }

@@ -3,6 +3,7 @@
 import type { ConnectorResult, Finding, GateReport, Level } from '../engine/types.js';
 import { countLevels, inertForRunner, levelSummary, oneLine, plural } from './text.js';
 import { suppressionLine } from '../config/summary.js';
+import { joinChunks } from './output.js';
 
 export interface StylishOptions {
   /** ANSI colours (off by default; the CLI turns them on for a TTY without NO_COLOR). */
@@ -29,32 +30,42 @@ function header(connector: ConnectorResult, paint: Paint): string {
   return `${paint('1', oneLine(connector.dir, MAX_PATH))}  ${oneLine(connector.profile, 100)}  ${verdict}`;
 }
 
-/** Human-readable report for a terminal. Text from the files is flattened to one line and stripped of control characters. */
+/**
+ * Human-readable report for a terminal, in chunks of one line each. Text from the files is
+ * flattened to one line and stripped of control characters.
+ */
+export function* stylishChunks(report: GateReport, options: StylishOptions = {}): Generator<string> {
+  // Printed to CI logs: a folder named `::error::…` must not become a workflow command.
+  for (const line of stylishLines(report, options)) yield inertForRunner(`${line}\n`);
+}
+
+/** The stylish report as one string (see `stylishChunks`). */
 export function formatStylish(report: GateReport, options: StylishOptions = {}): string {
+  return joinChunks(stylishChunks(report, options));
+}
+
+function* stylishLines(report: GateReport, options: StylishOptions): Generator<string> {
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
-  const lines: string[] = [];
   for (const connector of report.connectors) {
-    lines.push(header(connector, paint));
-    for (const finding of connector.findings) lines.push(findingLine(finding, paint));
-    lines.push('');
+    yield header(connector, paint);
+    for (const finding of connector.findings) yield findingLine(finding, paint);
+    yield '';
   }
   const { suppressions } = report;
   if (suppressions) {
     // Stale ignore entries of the config file: clickable notices (they never fail the run).
     for (const stale of suppressions.stale) {
       const location = `${oneLine(suppressions.configFile, MAX_PATH)}:${stale.line}:${stale.column}`;
-      lines.push(`  ${location}  ${paint(LEVEL_COLOR.notice, 'notice'.padEnd(7))}  ${oneLine(stale.message, STYLISH_MAX_MESSAGE)}  ${paint('2', 'stale-ignore')}`);
+      yield `  ${location}  ${paint(LEVEL_COLOR.notice, 'notice'.padEnd(7))}  ${oneLine(stale.message, STYLISH_MAX_MESSAGE)}  ${paint('2', 'stale-ignore')}`;
     }
-    lines.push(`note: ${oneLine(suppressionLine(suppressions), STYLISH_MAX_MESSAGE)}`);
+    yield `note: ${oneLine(suppressionLine(suppressions), STYLISH_MAX_MESSAGE)}`;
   }
-  for (const note of report.notes) lines.push(`note: ${oneLine(note, STYLISH_MAX_MESSAGE)}`);
-  for (const error of report.internalErrors) lines.push(paint('31', `internal error: ${oneLine(error, STYLISH_MAX_MESSAGE)}`));
-  if (report.notes.length > 0 || report.internalErrors.length > 0 || suppressions) lines.push('');
+  for (const note of report.notes) yield `note: ${oneLine(note, STYLISH_MAX_MESSAGE)}`;
+  for (const error of report.internalErrors) yield paint('31', `internal error: ${oneLine(error, STYLISH_MAX_MESSAGE)}`);
+  if (report.notes.length > 0 || report.internalErrors.length > 0 || suppressions) yield '';
 
   const counts = countLevels(report.connectors.flatMap((connector) => connector.findings));
   const failed = counts.error > 0 || report.internalErrors.length > 0;
   const totals = `${failed ? '✖' : '✔'} ${levelSummary(counts)} in ${plural(report.connectors.length, 'connector')}`;
-  lines.push(paint(failed ? '31;1' : counts.warning > 0 ? '33;1' : '32;1', totals));
-  // Printed to CI logs: a folder named `::error::…` must not become a workflow command.
-  return inertForRunner(`${lines.join('\n')}\n`);
+  yield paint(failed ? '31;1' : counts.warning > 0 ? '33;1' : '32;1', totals);
 }
