@@ -1,4 +1,5 @@
-// Bundles the Action (dist/index.js) and the CLI (dist/cli/index.js) with @vercel/ncc.
+// Bundles the Action and the CLI with @vercel/ncc: each is a small launcher (dist/index.js,
+// dist/cli/index.js) and the bundle it runs in a worker thread (dist/worker/, dist/cli/worker/).
 // Both bundles are committed: GitHub runs dist/ as it is, without installing anything.
 // Builds into a temporary folder and swaps it in, so a failed or concurrent build never leaves
 // a half-written or missing dist/ behind.
@@ -11,7 +12,9 @@ const ncc = (entry, out) =>
 
 try {
   ncc('src/index.ts', staging);
+  ncc('src/action/worker.ts', `${staging}/worker`);
   ncc('src/cli/index.ts', `${staging}/cli`);
+  ncc('src/cli/worker.ts', `${staging}/cli/worker`);
   rmSync('dist', { recursive: true, force: true });
   renameSync(staging, 'dist');
 } finally {

@@ -1,9 +1,8 @@
-// Entry point of the GitHub Action (bundled to dist/index.js).
-import * as core from '@actions/core';
-import { run } from './action/main.js';
-import { toolFailureMessage } from './options.js';
+// Entry point of the GitHub Action (bundled to dist/index.js): runs the Action (src/action/worker.ts,
+// bundled to dist/worker/index.js) in a worker (see src/launcher.ts).
+import { runInWorker } from './launcher.js';
 
-run().catch((error: unknown) => {
-  core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  core.setFailed(toolFailureMessage(error instanceof Error ? error.message : String(error)));
-});
+/** A workflow command's message, escaped as @actions/core does. */
+const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+runInWorker('worker/index.js', (message) => process.stdout.write(`::error::${escapeData(message)}\n`), 1);

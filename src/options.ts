@@ -57,8 +57,3 @@ export function shouldFail(report: GateReport, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   return report.counts.error > 0 || (failOn === 'warning' && report.counts.warning > 0);
 }
-
-/** Message for a failure of connector-gate itself: never the user's fault, never a stack trace. */
-export function toolFailureMessage(detail: string): string {
-  return `connector-gate failed: ${detail}. This is a bug in connector-gate, not in your connector; please report it.`;
-}

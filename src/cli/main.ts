@@ -10,7 +10,8 @@ import { baselineConfigPath, baselineMessage, writeBaseline } from '../config/ba
 import { ConfigError, loadConfigFile } from '../config/load.js';
 import type { GateConfig } from '../config/types.js';
 import type { ConnectorOptions, GateReport } from '../engine/types.js';
-import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, toolFailureMessage } from '../options.js';
+import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail } from '../options.js';
+import { toolFailureMessage } from '../tool-failure.js';
 import { formatGithub } from '../report/workflow-commands.js';
 import { jsonReportChunks } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';

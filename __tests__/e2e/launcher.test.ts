@@ -1,0 +1,69 @@
+// The bundled launchers (dist/index.js, dist/cli/index.js) run the real bundle in a worker with a
+// small young generation. Here each launcher is copied next to a stand-in worker, so the test can
+// make the worker exit, report what it sees, or crash.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { YOUNG_GENERATION_MB } from '../../src/launcher.js';
+import { tempDir } from '../helpers.js';
+import { ACTION, CLI, parseCommands, RUNTIMES } from './run-dist.js';
+
+const MODULE = JSON.stringify({ type: 'module' });
+
+function launcherWith(launcher: string, worker: string): string {
+  const dir = tempDir();
+  copyFileSync(launcher, path.join(dir, 'index.js'));
+  writeFileSync(path.join(dir, 'package.json'), MODULE);
+  mkdirSync(path.join(dir, 'worker'));
+  writeFileSync(path.join(dir, 'worker', 'index.js'), worker);
+  writeFileSync(path.join(dir, 'worker', 'package.json'), MODULE);
+  return path.join(dir, 'index.js');
+}
+
+const REPORTING_WORKER = `
+import { resourceLimits, workerData, isMainThread } from 'node:worker_threads';
+process.stdout.write(JSON.stringify({ isMainThread, argv: process.argv.slice(2), young: resourceLimits.maxYoungGenerationSizeMb, workerData }) + '\\n');
+process.exitCode = 3;
+`;
+
+const CRASHING_WORKER = `setTimeout(() => { throw new Error('boom\\n::error::injected ##[error] at line 2'); }, 1);`;
+
+for (const runtime of RUNTIMES) {
+  describe(`launchers on ${runtime.name}`, () => {
+    it('run the bundle in a worker with the bounded young generation, its arguments and its exit code', () => {
+      for (const launcher of [CLI, ACTION]) {
+        const run = spawnSync(runtime.bin, [launcherWith(launcher, REPORTING_WORKER), 'examples', '--format', 'json'], { encoding: 'utf8' });
+        expect(run.status).toBe(3);
+        expect(JSON.parse(run.stdout)).toEqual({
+          isMainThread: false,
+          argv: ['examples', '--format', 'json'],
+          young: YOUNG_GENERATION_MB,
+          workerData: { stdoutIsTTY: false },
+        });
+      }
+    });
+
+    it('CLI: a worker that dies is a tool failure: exit 2, one line on stderr, no stack trace', () => {
+      const run = spawnSync(runtime.bin, [launcherWith(CLI, CRASHING_WORKER)], { encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        'connector-gate failed: boom ::error::injected #\uFFFD#[error] at line 2. This is a bug in connector-gate, not in your connector; please report it.\n',
+      );
+    });
+
+    it('Action: a worker that dies fails the step with one error command that blames the tool', () => {
+      const run = spawnSync(runtime.bin, [launcherWith(ACTION, CRASHING_WORKER)], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(parseCommands(run.stdout)).toEqual([
+        {
+          command: 'error',
+          properties: {},
+          message: 'connector-gate failed: boom ::error::injected #\uFFFD#[error] at line 2. This is a bug in connector-gate, not in your connector; please report it.',
+        },
+      ]);
+      expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    });
+  });
+}
