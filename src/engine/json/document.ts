@@ -1,7 +1,9 @@
 // A JSON file parsed with exact positions. jsonc-parser keeps going after errors, so rules still
-// run on whatever parsed, while every strictness violation is kept with its offset.
+// run on whatever parsed, while every strictness violation is kept with its offset. Strict JSON
+// (nearly every file) takes a faster path first, strict-parser.ts, which builds the same tree.
 import { printParseErrorCode, visit, type Node, type NodeType, type ParseError } from 'jsonc-parser';
 import type { IndexedNode } from './tree.js';
+import { parseStrictJson } from './strict-parser.js';
 
 /** Deeper nesting than this is refused while parsing: jsonc-parser recurses per level. */
 export const MAX_JSON_DEPTH = 512;
@@ -92,13 +94,24 @@ class TooDeep {
   constructor(readonly offset: number) {}
 }
 
+/** A node while it is built (the tree's types are read-only); strict-parser.ts builds them too. */
+export type BuildingNode = { -readonly [K in keyof IndexedNode]: IndexedNode[K] };
+
+/** The problem for a key already defined in the same object (`first`: that property node). */
+function duplicateKey(lines: LineMap, name: string, offset: number, length: number, first: Node): JsonProblem {
+  const at = lines.position(first.offset);
+  return {
+    offset,
+    length,
+    message: `duplicate key "${name.length > 120 ? `${name.slice(0, 119)}…` : name}" (first defined at line ${at.line}, column ${at.column}); parsers keep only one of them`,
+  };
+}
+
 /**
  * jsonc-parser's parseTree, plus what we need in the same pass: duplicate keys (with the first
  * key's position), each object's property index for `prop()`, and a depth limit that stops the
  * recursive parser long before the stack could overflow.
  */
-type BuildingNode = { -readonly [K in keyof IndexedNode]: IndexedNode[K] };
-
 function buildTree(text: string, lines: LineMap, errors: ParseError[], problems: JsonProblem[]): Node | undefined {
   const top: BuildingNode = { type: 'array', offset: -1, length: -1, children: [] };
   let parent: BuildingNode = top;
@@ -135,14 +148,7 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
         (property.children as Node[]).push({ type: 'string', value: name, offset, length, parent: property });
         const index = parent.index as Map<string, Node>;
         const first = index.get(name);
-        if (first) {
-          const at = lines.position(first.offset);
-          problems.push({
-            offset,
-            length,
-            message: `duplicate key "${name.length > 120 ? `${name.slice(0, 119)}…` : name}" (first defined at line ${at.line}, column ${at.column}); parsers keep only one of them`,
-          });
-        }
+        if (first) problems.push(duplicateKey(lines, name, offset, length, first));
         index.set(name, property);
         parent = property;
       },
@@ -171,12 +177,19 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
   return root;
 }
 
-export function parseJsonDocument(text: string): JsonDocument {
+/** `strictFastPath` false parses with jsonc-parser alone: tests compare the two paths with it. */
+export function parseJsonDocument(text: string, strictFastPath = true): JsonDocument {
   const lines = new LineMap(text);
   const problems: JsonProblem[] = [];
   if (text.trim() === '') {
     problems.push({ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' });
     return { text, root: undefined, problems, lines };
+  }
+  if (strictFastPath) {
+    // Strict JSON (nearly every file) takes the fast path, which finds duplicate keys too.
+    const root = parseStrictJson(text, MAX_JSON_DEPTH, (name, offset, length, first) => problems.push(duplicateKey(lines, name, offset, length, first)));
+    if (root) return { text, root, problems, lines };
+    problems.length = 0; // not strict: jsonc-parser reports everything again, duplicates included
   }
   const errors: ParseError[] = [];
   let root: Node | undefined;
