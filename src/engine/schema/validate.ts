@@ -1,5 +1,5 @@
-// JSON Schema validation with findings on the offending node. Validators are compiled once per
-// process: compiling is the expensive part (swagger-parser recompiles on every call).
+// JSON Schema validation with findings on the offending node. Validators are precompiled at build
+// time (scripts/compile-schemas.mjs): compiling is the expensive part (swagger-parser recompiles on every call).
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonDocument } from '../json/document.js';
 import { atPointer, prop, toValue, type Node } from '../json/tree.js';

@@ -1,15 +1,8 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import apiPropertiesSchema from '../../engine/schema/apiProperties.schema.json' with { type: 'json' };
 import { validateTree } from '../../engine/schema/validate.js';
+// Precompiled from src/engine/schema/apiProperties.schema.json by scripts/compile-schemas.mjs
+// (npm run schemas), in strict mode: a mistake in the schema fails there.
+import apiPropertiesValidator from '../../generated/api-properties-validator.js';
 import { defineRule, ERROR_EVERYWHERE, parsedApiProperties } from '../define.js';
-
-let validator: ValidateFunction | undefined;
-
-/** Compiled once per process. `strict` makes a mistake in our own schema throw at compile time. */
-function apiPropertiesValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, validateFormats: false, logger: false }).compile(apiPropertiesSchema as object);
-  return validator;
-}
 
 export default defineRule({
   meta: {
@@ -22,7 +15,7 @@ export default defineRule({
     const file = parsedApiProperties(connector);
     // A file that is not a JSON object is pkg-json-strict's finding; a schema error would repeat it.
     if (!file || file.doc.root.type !== 'object') return;
-    for (const violation of validateTree(apiPropertiesValidator(), file.doc)) {
+    for (const violation of validateTree(apiPropertiesValidator, file.doc)) {
       report({ file, node: violation.node, at: violation.at, message: `apiProperties schema: ${violation.message}` });
     }
   },
