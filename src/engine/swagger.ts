@@ -104,6 +104,13 @@ export function forEachSchemaProperty(
   // Two parallel stacks (schema, depth) instead of one frame object per schema.
   const schemas: Node[] = [schema];
   const depths: number[] = [0];
+  // One callback for all the schemas' properties (a closure per schema would allocate per schema).
+  const visitProperty = (name: string, value: Node, keyNode: Node): void => {
+    // Resolved once: the walk below starts from the resolved schema, which derefs to itself.
+    const resolved = deref(root, value);
+    if (resolved) visit(name, keyNode, resolved);
+    pushIfDefined(schemas, resolved);
+  };
   while (schemas.length > 0) {
     const raw = schemas.pop() as Node;
     const depth = depths.pop() as number;
@@ -111,12 +118,7 @@ export function forEachSchemaProperty(
     if (!node || node.type !== 'object' || seen.has(node) || depth > MAX_SCHEMA_DEPTH) continue;
     seen.add(node);
     const first = schemas.length;
-    forEachEntry(prop(node, 'properties'), (name, value, keyNode) => {
-      // Resolved once: the walk below starts from the resolved schema, which derefs to itself.
-      const resolved = deref(root, value);
-      if (resolved) visit(name, keyNode, resolved);
-      pushIfDefined(schemas, resolved);
-    });
+    forEachEntry(prop(node, 'properties'), visitProperty);
     pushIfDefined(schemas, prop(node, 'items'));
     pushIfDefined(schemas, prop(node, 'additionalProperties'));
     for (const member of items(prop(node, 'allOf'))) schemas.push(member);

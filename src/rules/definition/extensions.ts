@@ -148,9 +148,11 @@ function collectUnusualKeys(root: Node): UnusualKey[] {
   while (stack.length > 0) {
     const object = stack.pop() as FixedObject;
     const standard = STANDARD_FIELDS[object.kind];
-    for (const property of object.node.children ?? []) {
-      const keyNode = property.children?.[0];
-      const value = property.children?.[1];
+    const properties = object.node.children ?? [];
+    // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
+    for (let i = 0; i < properties.length; i++) {
+      const keyNode = properties[i]?.children?.[0];
+      const value = properties[i]?.children?.[1];
       if (!keyNode) continue;
       const key = String(keyNode.value);
       if (value) pushChildren(stack, object, key, value);

@@ -22,18 +22,19 @@ interface Size {
 
 /** Appends the schema objects a schema directly contains, `$ref`s resolved, to `into`. */
 function addChildren(root: Node, node: Node, into: Node[]): void {
-  const add = (raw: Node | undefined): void => {
-    if (raw?.type !== 'object') return;
-    const kid = deref(root, raw);
-    if (kid?.type === 'object') into.push(kid);
-  };
   const properties = prop(node, 'properties');
-  if (properties?.type === 'object') for (const property of properties.children ?? []) add(property.children?.[1]);
+  if (properties?.type === 'object') for (const property of properties.children ?? []) addSchema(root, property.children?.[1], into);
   const schemaItems = prop(node, 'items');
-  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) add(item);
-  else add(schemaItems);
-  add(prop(node, 'additionalProperties'));
-  for (const member of items(prop(node, 'allOf'))) add(member);
+  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) addSchema(root, item, into);
+  else addSchema(root, schemaItems, into);
+  addSchema(root, prop(node, 'additionalProperties'), into);
+  for (const member of items(prop(node, 'allOf'))) addSchema(root, member, into);
+}
+
+function addSchema(root: Node, raw: Node | undefined, into: Node[]): void {
+  if (raw?.type !== 'object') return;
+  const schema = deref(root, raw);
+  if (schema?.type === 'object') into.push(schema);
 }
 
 /**

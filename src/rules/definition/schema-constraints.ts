@@ -8,6 +8,10 @@ const RANGES = [
   ['minItems', 'maxItems'],
   ['minProperties', 'maxProperties'],
 ] as const;
+const EXCLUSIVE_BOUNDS = [
+  ['exclusiveMaximum', 'maximum'],
+  ['exclusiveMinimum', 'minimum'],
+] as const;
 const COUNTS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
 /** Text keywords whose empty value says nothing (RequiredValueEmpty). */
 const TEXT_KEYWORDS = ['title', 'description', 'x-ms-summary', 'format', 'pattern', 'x-ms-visibility'];
@@ -85,10 +89,7 @@ export default defineRule({
       if (multipleOf?.type === 'number' && (multipleOf.value as number) <= 0) {
         report({ file, node: multipleOf, message: `${label()} has multipleOf ${String(multipleOf.value)}; it must be greater than zero (MultipleOfMustBeGreaterThanZero)` });
       }
-      for (const [exclusive, bound] of [
-        ['exclusiveMaximum', 'maximum'],
-        ['exclusiveMinimum', 'minimum'],
-      ] as const) {
+      for (const [exclusive, bound] of EXCLUSIVE_BOUNDS) {
         const flag = prop(node, exclusive);
         if (flag && !prop(node, bound)) {
           const code = `${exclusive[0]?.toUpperCase()}${exclusive.slice(1)}Requires${bound[0]?.toUpperCase()}${bound.slice(1)}`;

@@ -36,7 +36,8 @@ const METHODS = new Set<string>(HTTP_METHODS);
 export function forEachSchema(root: Node, visit: (schema: SchemaVisit) => void): void {
   let visits = walked.get(root);
   if (!visits) walked.set(root, (visits = walkSchemas(root)));
-  for (const schema of visits) visit(schema);
+  // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
+  for (let i = 0; i < visits.length; i++) visit(visits[i] as SchemaVisit);
 }
 
 /** One walk per parsed file, shared by every rule that looks at schemas (the tree is never mutated). */
@@ -82,14 +83,25 @@ function walkSchemas(root: Node): SchemaVisit[] {
       visits.push(item);
       const first = stack.length;
       if (!item.parameter) {
-        forEachEntry(prop(node, 'properties'), (name, value) => pushChild(value, item, 'property', node, name));
+        // Indexed loops, not forEachEntry or for-of: no closure or iterator per visited schema.
+        const properties = prop(node, 'properties');
+        const propertyNodes = properties?.type === 'object' ? (properties.children ?? []) : [];
+        for (let i = 0; i < propertyNodes.length; i++) {
+          const keyNode = propertyNodes[i]?.children?.[0];
+          const value = propertyNodes[i]?.children?.[1];
+          if (keyNode && value) pushChild(value, item, 'property', node, String(keyNode.value));
+        }
         const additional = prop(node, 'additionalProperties');
         if (additional?.type === 'object') pushChild(additional, item, 'additionalProperties');
-        for (const member of items(prop(node, 'allOf'))) pushChild(member, item, 'allOf');
+        const members = items(prop(node, 'allOf'));
+        for (let i = 0; i < members.length; i++) pushChild(members[i] as Node, item, 'allOf');
       }
       const itemsNode = prop(node, 'items');
       if (itemsNode?.type === 'object') pushChild(itemsNode, item, 'items');
-      else for (const tuple of items(itemsNode)) pushChild(tuple, item, 'items');
+      else {
+        const tuple = items(itemsNode);
+        for (let i = 0; i < tuple.length; i++) pushChild(tuple[i] as Node, item, 'items');
+      }
       // Pushed in walking order, then flipped: the first child is popped first.
       reverseTail(stack, first);
     }
