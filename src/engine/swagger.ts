@@ -1,6 +1,6 @@
 // Navigation over a Swagger 2.0 tree: operations, parameters, responses and schemas, with
 // internal `$ref`s resolved in place. External refs are never fetched or read.
-import { atPointer, entries, items, prop, str, type Node } from './json/tree.js';
+import { atPointer, forEachEntry, items, prop, str, type Node } from './json/tree.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
@@ -54,13 +54,13 @@ export interface Operation {
 
 function computeOperations(root: Node | undefined): Operation[] {
   const result: Operation[] = [];
-  for (const { key: path, value: pathItem } of entries(prop(root, 'paths'))) {
-    for (const { key, value } of entries(pathItem)) {
+  forEachEntry(prop(root, 'paths'), (path, pathItem) => {
+    forEachEntry(pathItem, (key, value) => {
       if ((HTTP_METHODS as readonly string[]).includes(key) && value.type === 'object') {
         result.push({ path, method: key, node: value, pathItem });
       }
-    }
-  }
+    });
+  });
   return result;
 }
 
@@ -88,49 +88,68 @@ function computeParameters(root: Node, operation: Operation): Parameter[] {
   return [...byKey.values(), ...unnamed].sort((a, b) => a.site.offset - b.site.offset);
 }
 
-export interface SchemaProperty {
-  name: string;
-  /** The key node of the property in its `properties` object. */
-  keyNode: Node;
-  /** The property schema after `$ref` resolution. */
-  schema: Node;
-}
-
 /**
  * Visits every object property reachable from a schema (through properties, items,
- * additionalProperties, allOf and `$ref`s), each schema node once per `seen` set.
+ * additionalProperties, allOf and `$ref`s) with its name, its key node in the `properties` object
+ * and its schema after `$ref` resolution; each schema node once per `seen` set.
  * Iterative and bounded, so cycles and deep chains are safe.
  */
 export function forEachSchemaProperty(
   root: Node,
   schema: Node | undefined,
-  visit: (property: SchemaProperty) => void,
+  visit: (name: string, keyNode: Node, schema: Node) => void,
   seen: Set<Node> = new Set(),
 ): void {
-  const stack: { node: Node | undefined; depth: number }[] = [{ node: schema, depth: 0 }];
-  while (stack.length > 0) {
-    const { node: raw, depth } = stack.pop() as { node: Node | undefined; depth: number };
-    const node = raw && deref(root, raw);
+  if (!schema) return;
+  // Two parallel stacks (schema, depth) instead of one frame object per schema.
+  const schemas: Node[] = [schema];
+  const depths: number[] = [0];
+  // One callback for all the schemas' properties (a closure per schema would allocate per schema).
+  const visitProperty = (name: string, value: Node, keyNode: Node): void => {
+    // Resolved once: the walk below starts from the resolved schema, which derefs to itself.
+    const resolved = deref(root, value);
+    if (resolved) visit(name, keyNode, resolved);
+    pushIfDefined(schemas, resolved);
+  };
+  while (schemas.length > 0) {
+    const raw = schemas.pop() as Node;
+    const depth = depths.pop() as number;
+    const node = deref(root, raw);
     if (!node || node.type !== 'object' || seen.has(node) || depth > MAX_SCHEMA_DEPTH) continue;
     seen.add(node);
-    const next: Node[] = [];
-    for (const { key, keyNode, value } of entries(prop(node, 'properties'))) {
-      const resolved = deref(root, value);
-      if (resolved) visit({ name: key, keyNode, schema: resolved });
-      next.push(value);
-    }
-    next.push(...[prop(node, 'items'), prop(node, 'additionalProperties')].filter((n): n is Node => n !== undefined));
-    next.push(...items(prop(node, 'allOf')));
-    for (let i = next.length - 1; i >= 0; i--) stack.push({ node: next[i], depth: depth + 1 });
+    const first = schemas.length;
+    forEachEntry(prop(node, 'properties'), visitProperty);
+    pushIfDefined(schemas, prop(node, 'items'));
+    pushIfDefined(schemas, prop(node, 'additionalProperties'));
+    for (const member of items(prop(node, 'allOf'))) schemas.push(member);
+    // Pushed in walking order, then flipped: the first child is popped first.
+    reverseTail(schemas, first);
+    while (depths.length < schemas.length) depths.push(depth + 1); // one depth per child pushed above
+  }
+}
+
+function pushIfDefined(stack: Node[], node: Node | undefined): void {
+  if (node !== undefined) stack.push(node);
+}
+
+/**
+ * Reverses `list[start..]` in place. Depth-first walks push a node's children in order, then flip
+ * them, so the first child is popped first without a temporary array.
+ */
+export function reverseTail<T>(list: T[], start: number): void {
+  for (let i = start, j = list.length - 1; i < j; i++, j--) {
+    const swap = list[i] as T;
+    list[i] = list[j] as T;
+    list[j] = swap;
   }
 }
 
 function computeResponses(root: Node, operation: Operation): Response[] {
   const result: Response[] = [];
-  for (const { key, keyNode, value } of entries(prop(operation.node, 'responses'))) {
+  forEachEntry(prop(operation.node, 'responses'), (code, value, keyNode) => {
     const node = deref(root, value);
-    if (node) result.push({ code: key, keyNode, node });
-  }
+    if (node) result.push({ code, keyNode, node });
+  });
   return result;
 }
 

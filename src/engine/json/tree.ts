@@ -40,7 +40,7 @@ export interface Entry {
   value: Node;
 }
 
-/** Properties of an object node, in file order. */
+/** Properties of an object node, in file order. Hot loops use forEachEntry, which allocates nothing per property. */
 export function entries(node: Node | undefined): Entry[] {
   if (!node || node.type !== 'object') return [];
   const result: Entry[] = [];
@@ -49,6 +49,20 @@ export function entries(node: Node | undefined): Entry[] {
     if (keyNode && value) result.push({ key: String(keyNode.value), keyNode, value });
   }
   return result;
+}
+
+/**
+ * Calls `visit` with each property of an object node, in file order, without building entries
+ * (and with an indexed loop: a for-of iterator allocates per step until the loop is optimized).
+ */
+export function forEachEntry(node: Node | undefined, visit: (key: string, value: Node, keyNode: Node) => void): void {
+  if (!node || node.type !== 'object') return;
+  const properties = node.children ?? [];
+  for (let i = 0; i < properties.length; i++) {
+    const keyNode = properties[i]?.children?.[0];
+    const value = properties[i]?.children?.[1];
+    if (keyNode && value) visit(String(keyNode.value), value, keyNode);
+  }
 }
 
 export function items(node: Node | undefined): Node[] {
@@ -65,6 +79,75 @@ export function num(node: Node | undefined): number | undefined {
 
 export function bool(node: Node | undefined): boolean | undefined {
   return node?.type === 'boolean' ? (node.value as boolean) : undefined;
+}
+
+const propertiesByKey = new WeakMap<Node, Map<string, Node[]>>();
+
+/**
+ * Every property node named `key` anywhere under `root`, in file order. The first call walks the
+ * whole tree once and indexes all its properties, so rules that look for a few keys wherever they
+ * are (`$ref`, samples, dynamic extensions) share one walk instead of one each.
+ */
+export function propertiesNamed(root: Node, key: string): readonly Node[] {
+  let index = propertiesByKey.get(root);
+  if (!index) propertiesByKey.set(root, (index = indexProperties(root)));
+  return index.get(key) ?? [];
+}
+
+/**
+ * Iterative (no recursion, however deep the file), in file order: children are pushed last to
+ * first, so they are popped first to last. Only containers are pushed: leaves hold no properties.
+ */
+function indexProperties(root: Node): Map<string, Node[]> {
+  const index = new Map<string, Node[]>();
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    const children = node.children;
+    if (!children) continue;
+    if (node.type === 'property') {
+      const key = String(children[0]?.value);
+      const list = index.get(key);
+      if (list) list.push(node);
+      else index.set(key, [node]);
+      const value = children[1];
+      if (value?.children) stack.push(value);
+      continue;
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i] as Node;
+      if (child.children) stack.push(child);
+    }
+  }
+  return index;
+}
+
+/**
+ * The properties named one of `keys` that have a value, in file order, except those inside the
+ * value of another one: a walk that takes such a value whole (a `$ref`, a sample) never looks
+ * inside it. Linear: only the values of the outermost ones are walked, each once.
+ */
+export function outermostPropertiesNamed(root: Node, keys: ReadonlySet<string>): Node[] {
+  const found = [...keys].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
+  const inside = new Set<Node>();
+  const result: Node[] = [];
+  for (const property of found) {
+    const value = property.children?.[1];
+    if (!value || inside.has(property)) continue;
+    result.push(property);
+    if (value.children) markPropertiesNamed(value, keys, inside);
+  }
+  return result;
+}
+
+/** Adds the properties named one of `keys` under `node` to `into` (iterative). */
+function markPropertiesNamed(node: Node, keys: ReadonlySet<string>, into: Set<Node>): void {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Node;
+    if (current.type === 'property' && keys.has(String(current.children?.[0]?.value))) into.add(current);
+    for (const child of current.children ?? []) if (child.children) stack.push(child);
+  }
 }
 
 /** The key node of a property value, or undefined for the root and array items. */

@@ -73,15 +73,27 @@ function listed(readme: Readme, section: Heading): Listed[] {
   return result;
 }
 
-/** Word overlap (Jaccard) of two names, 0–1. */
-function similarity(a: string, b: string): number {
-  const words = (text: string): Set<string> => new Set(plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
-  const x = words(a);
-  const y = words(b);
+/** The words of a name, lowercase. */
+function wordsOf(text: string): Set<string> {
+  return new Set(plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+}
+
+/** Word overlap (Jaccard) of two names' words, 0–1. */
+function similarity(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   const union = x.size + y.size - shared;
   return union === 0 ? 0 : shared / union;
+}
+
+/** `compute` remembered per text: the same names are compared many times over. */
+function cached<T>(compute: (text: string) => T): (text: string) => T {
+  const results = new Map<string, T>();
+  return (text) => {
+    let result = results.get(text);
+    if (result === undefined) results.set(text, (result = compute(text)));
+    return result;
+  };
 }
 
 export default defineRule({
@@ -107,24 +119,30 @@ export default defineRule({
     const items = sections.flatMap((section) => listed(readme, section));
     if (items.length === 0) return; // prose only: nothing to compare
 
-    const ops = operations(swagger.doc.root).map((operation) => ({
-      summary: str(prop(operation.node, 'summary')),
-      id: str(prop(operation.node, 'operationId')),
-      shown: !isInternal(operation.node) && bool(prop(operation.node, 'deprecated')) !== true,
-    }));
+    const key = cached(opKey);
+    const words = cached(wordsOf);
+    const ops = operations(swagger.doc.root).map((operation) => {
+      const summary = str(prop(operation.node, 'summary'));
+      return {
+        summary,
+        candidates: summary ? candidatesOf(summary) : [],
+        id: str(prop(operation.node, 'operationId')),
+        shown: !isInternal(operation.node) && bool(prop(operation.node, 'deprecated')) !== true,
+      };
+    });
     const known = new Set<string>();
     for (const op of ops) {
-      for (const candidate of op.summary ? candidatesOf(op.summary) : []) known.add(opKey(candidate));
-      if (op.id) known.add(opKey(op.id));
+      for (const candidate of op.candidates) known.add(key(candidate));
+      if (op.id) known.add(key(op.id));
     }
-    const mentioned = new Set(items.flatMap((item) => item.candidates.map(opKey)));
-    const unmatched = items.filter((item) => !item.candidates.some((c) => known.has(opKey(c))));
-    const missing = ops.filter((op) => op.shown && op.summary && op.summary.trim() !== '' && !candidatesOf(op.summary).some((c) => mentioned.has(opKey(c))) && !(op.id && mentioned.has(opKey(op.id))));
+    const mentioned = new Set(items.flatMap((item) => item.candidates.map(key)));
+    const unmatched = items.filter((item) => !item.candidates.some((c) => known.has(key(c))));
+    const missing = ops.filter((op) => op.shown && op.summary && op.summary.trim() !== '' && !op.candidates.some((c) => mentioned.has(key(c))) && !(op.id && mentioned.has(key(op.id))));
     for (const item of unmatched) {
       // A renamed operation: the closest missing summary, if close enough, is named in the message.
       let best: { index: number; score: number } | undefined;
       missing.forEach((op, index) => {
-        const score = Math.max(...item.candidates.map((c) => similarity(c, op.summary as string)));
+        const score = Math.max(...item.candidates.map((c) => similarity(words(c), words(op.summary as string))));
         if (score >= 0.5 && (!best || score > best.score)) best = { index, score };
       });
       const match = best ? missing.splice(best.index, 1)[0] : undefined;

@@ -3,10 +3,17 @@ import { forEachSchemaProperty, operations, responsesOf } from '../../engine/swa
 import { defineRule, levels, parsedSwagger } from '../define.js';
 import { describeProblem, isInternal, operationLabel, textState, type TextState } from './shared.js';
 
-const KEYS = [
-  ['x-ms-summary', 'a short Title Case label'],
-  ['description', 'a sentence'],
-] as const;
+const ADD_SUMMARY = '"x-ms-summary" (a short Title Case label)';
+const ADD_DESCRIPTION = '"description" (a sentence)';
+const ADD_BOTH = `${ADD_SUMMARY} and ${ADD_DESCRIPTION}`;
+
+/** "has no x-ms-summary or description", "has an empty description"… */
+function describeMissing(summary: TextState, description: TextState): string {
+  if (summary === 'missing' && description === 'missing') return 'has no x-ms-summary or description';
+  if (summary === 'ok') return describeProblem(description as Exclude<TextState, 'ok'>, 'description');
+  const summaryProblem = describeProblem(summary, 'x-ms-summary');
+  return description === 'ok' ? summaryProblem : `${summaryProblem} and ${describeProblem(description, 'description')}`;
+}
 
 export default defineRule({
   meta: {
@@ -31,20 +38,14 @@ export default defineRule({
         forEachSchemaProperty(
           root,
           prop(response.node, 'schema'),
-          ({ name, keyNode, schema }) => {
+          (name, keyNode, schema) => {
             if (schema.type !== 'object' || reported.has(schema) || isInternal(schema)) return;
-            const missing: [string, Exclude<TextState, 'ok'>, string][] = [];
-            for (const [key, hint] of KEYS) {
-              const state = textState(prop(schema, key));
-              if (state !== 'ok') missing.push([key, state, hint]);
-            }
-            if (missing.length === 0) return;
+            const summary = textState(prop(schema, 'x-ms-summary'));
+            const description = textState(prop(schema, 'description'));
+            if (summary === 'ok' && description === 'ok') return;
             reported.add(schema);
-            const problem =
-              missing.length === 2 && missing.every(([, state]) => state === 'missing')
-                ? 'has no x-ms-summary or description'
-                : missing.map(([key, state]) => describeProblem(state, key)).join(' and ');
-            const fix = missing.map(([key, , hint]) => `"${key}" (${hint})`).join(' and ');
+            const problem = describeMissing(summary, description);
+            const fix = summary === 'ok' ? ADD_DESCRIPTION : description === 'ok' ? ADD_SUMMARY : ADD_BOTH;
             const raw = keyNode.parent?.children?.[1];
             if (raw !== undefined && raw !== schema) {
               // Reached through $ref: the text belongs on the definition, which every use shows.

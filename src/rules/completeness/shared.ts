@@ -1,10 +1,20 @@
 // Helpers shared by the completeness rules: operation labels, text presence, and the parameters
 // of a file visited once each (a `#/parameters` definition used by ten operations is one node).
-import { entries, items, prop, str, type Node } from '../../engine/json/tree.js';
+import { forEachEntry, items, prop, str, type Node } from '../../engine/json/tree.js';
 import { deref, operations, parametersOf, type Operation } from '../../engine/swagger.js';
+
+/** Labels of the (memoized, so stable) operations and parameter sites: many rules name the same ones. */
+const operationLabels = new WeakMap<Operation, string>();
+const parameterLabels = new WeakMap<ParameterSite, string>();
 
 /** "GET /frames/{id} (GetFrame)": how messages name an operation. */
 export function operationLabel(operation: Operation): string {
+  let label = operationLabels.get(operation);
+  if (label === undefined) operationLabels.set(operation, (label = describeOperation(operation)));
+  return label;
+}
+
+function describeOperation(operation: Operation): string {
   const id = str(prop(operation.node, 'operationId'));
   const base = `${operation.method.toUpperCase()} ${operation.path}`;
   return id && id.trim() !== '' ? `${base} (${id})` : base;
@@ -37,25 +47,35 @@ export function isInternal(node: Node | undefined): boolean {
   return str(prop(node, 'x-ms-visibility'))?.trim().toLowerCase() === 'internal';
 }
 
+/** Shared by every rule that asks (see allParameters): read-only. */
 export interface ParameterSite {
   /** The parameter object after `$ref` resolution: where a finding goes and the fix belongs. */
-  node: Node;
-  name?: string;
-  in?: string;
+  readonly node: Node;
+  readonly name?: string;
+  readonly in?: string;
   /** True when the object is an entry of #/parameters (reached through `$ref` or listed there). */
-  shared: boolean;
+  readonly shared: boolean;
   /** Operations that use it, in file order (empty for unused definitions and overridden path-level ones). */
-  usedBy: Operation[];
+  readonly usedBy: readonly Operation[];
   /** The path of the path item, for path-level parameters no operation uses. */
-  path?: string;
+  readonly path?: string;
 }
+
+const parameterSites = new WeakMap<Node, readonly ParameterSite[]>();
 
 /**
  * Every parameter object of the file, once: operation and path-level parameters (with `$ref`s
- * resolved) and the entries of #/parameters. Linear in the size of the parameter lists.
+ * resolved) and the entries of #/parameters. Computed once per parsed file, in file order.
  */
-export function allParameters(root: Node): ParameterSite[] {
-  const byNode = new Map<Node, ParameterSite>();
+export function allParameters(root: Node): readonly ParameterSite[] {
+  let sites = parameterSites.get(root);
+  if (!sites) parameterSites.set(root, (sites = Object.freeze(collectParameters(root))));
+  return sites;
+}
+
+/** Linear in the size of the parameter lists. */
+function collectParameters(root: Node): ParameterSite[] {
+  const byNode = new Map<Node, ParameterSite & { usedBy: Operation[] }>();
   const sharedRoot = prop(root, 'parameters');
   const add = (raw: Node, extra: { operation?: Operation; path?: string }): void => {
     const node = deref(root, raw);
@@ -79,16 +99,22 @@ export function allParameters(root: Node): ParameterSite[] {
     for (const parameter of parametersOf(root, operation)) add(parameter.site, { operation });
   }
   // Path-level parameters every operation overrides, and path items without operations.
-  for (const { key: path, value: pathItem } of entries(prop(root, 'paths'))) {
+  forEachEntry(prop(root, 'paths'), (path, pathItem) => {
     for (const raw of items(prop(pathItem, 'parameters'))) add(raw, { path });
-  }
+  });
   // Definitions no operation references are still validated.
-  for (const { value } of entries(sharedRoot)) add(value, {});
+  forEachEntry(sharedRoot, (_name, value) => add(value, {}));
   return [...byNode.values()].sort((a, b) => a.node.offset - b.node.offset);
 }
 
 /** "parameter 'top' (query) of GET /items (ListItems)" or, for a definition, "#/parameters/top (query, used by 3 operations)". */
 export function parameterLabel(site: ParameterSite): string {
+  let label = parameterLabels.get(site);
+  if (label === undefined) parameterLabels.set(site, (label = describeParameter(site)));
+  return label;
+}
+
+function describeParameter(site: ParameterSite): string {
   const name = site.name !== undefined ? `'${site.name}'` : '(unnamed)';
   const location = site.in !== undefined ? site.in : 'no "in"';
   if (site.shared) {

@@ -35,6 +35,7 @@ export interface DoubledWord {
 
 /** The first repeated word ("the the"), ignoring case unless the second is an all-caps keyword ("or OR"). */
 export function doubledWord(text: string): DoubledWord | undefined {
+  if (!mayRepeatAWord(text)) return undefined;
   // A back-reference finds only repeated words (case-insensitively), instead of every pair of words.
   const regex = /(?<![\p{L}\p{N}])(\p{L}{2,})(\s+)(\1)(?![\p{L}\p{N}])/giu;
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
@@ -47,6 +48,54 @@ export function doubledWord(text: string): DoubledWord | undefined {
     return { word: second, start, end: start + space.length + second.length };
   }
   return undefined;
+}
+
+/**
+ * A quick, exact pre-check for doubledWord: false when the text is ASCII and no two neighbouring
+ * words (white space only between them) are the same ignoring case, which is what its regular
+ * expression needs to match. One pass over the characters costs a fraction of that Unicode
+ * expression, and nearly every text is such. Beyond ASCII the expression decides.
+ */
+function mayRepeatAWord(text: string): boolean {
+  let previousStart = -1;
+  let previousEnd = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return true;
+    if (!isAsciiLetter(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
+    const length = i - start;
+    if (length === previousEnd - previousStart && onlyWhiteSpace(text, previousEnd, start) && sameIgnoringCase(text, previousStart, start, length)) return true;
+    previousStart = start;
+    previousEnd = i;
+  }
+  return false;
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+/** ASCII white space as `\s` reads it: tab, line feed, vertical tab, form feed, carriage return, space. */
+function onlyWhiteSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && (code < 0x09 || code > 0x0d)) return false;
+  }
+  return true;
+}
+
+/** Whether `length` ASCII letters at `a` and at `b` are the same ignoring case. */
+function sameIgnoringCase(text: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    if ((text.charCodeAt(a + i) | 0x20) !== (text.charCodeAt(b + i) | 0x20)) return false;
+  }
+  return true;
 }
 
 /** "minimizeHighways" → "Minimize highways", "first_name" → "First name". */

@@ -1,4 +1,4 @@
-import { entries, items, prop, str, type Node } from '../../engine/json/tree.js';
+import { entries, items, prop, propertiesNamed, str, type Node } from '../../engine/json/tree.js';
 import { deref, forEachSchemaProperty, MAX_SCHEMA_DEPTH, operations, parametersOf, responsesOf, type Operation } from '../../engine/swagger.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
 import { allParameters, isInternal, operationLabel } from '../completeness/shared.js';
@@ -61,7 +61,7 @@ export default defineRule({
       const id = str(prop(operation.node, 'operationId'));
       if (id !== undefined && !byId.has(id)) byId.set(id, operation);
     }
-    const usedBy = new Map<Node, Operation[]>();
+    const usedBy = new Map<Node, readonly Operation[]>();
     for (const site of allParameters(root)) usedBy.set(site.node, site.usedBy);
     const bodyNames = new Map<Operation, Set<string>>();
     const bodyPropertiesOf = (operation: Operation): Set<string> => {
@@ -69,7 +69,7 @@ export default defineRule({
       if (!names) {
         const found = new Set<string>();
         for (const parameter of parametersOf(root, operation)) {
-          if (parameter.in === 'body') forEachSchemaProperty(root, prop(parameter.node, 'schema'), ({ name }) => found.add(name));
+          if (parameter.in === 'body') forEachSchemaProperty(root, prop(parameter.node, 'schema'), (name) => found.add(name));
         }
         bodyNames.set(operation, (names = found));
       }
@@ -77,7 +77,7 @@ export default defineRule({
     };
 
     /** Checks one call description ({operationId, parameters, ...}); returns the target operation. */
-    const checkCall = (holder: Node, kind: string, call: Node, sources: Operation[]): Operation | undefined => {
+    const checkCall = (holder: Node, kind: string, call: Node, sources: readonly Operation[]): Operation | undefined => {
       const idNode = prop(call, 'operationId');
       const id = str(idNode);
       if (id === undefined) {
@@ -195,14 +195,10 @@ export default defineRule({
       }
     };
 
-    // Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions).
+    // Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions), in file order.
     const holders = new Set<Node>();
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop() as Node;
-      if (node.type === 'property' && ALL_KEYS.has(String(node.children?.[0]?.value)) && node.parent) holders.add(node.parent);
-      if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
-    }
+    const extensions = [...ALL_KEYS].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
+    for (const property of extensions) if (property.parent) holders.add(property.parent);
     for (const holder of holders) {
       const enclosing = enclosingOperation(root, holder);
       const sources = enclosing ? [enclosing] : (usedBy.get(holder) ?? []);

@@ -1,6 +1,6 @@
 import { prop, str } from '../../engine/json/tree.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
-import { fixedObjects, isNameKey, misprefixedExtension, STANDARD_FIELDS } from './extensions.js';
+import { misprefixedExtension, unusualKeys } from './extensions.js';
 
 /** apiProperties.json keys that sometimes land in the swagger (PR #3810: scriptOperations). */
 const API_PROPERTIES_KEYS = new Set(['scriptOperations', 'iconBrandColor', 'capabilities', 'policyTemplateInstances', 'connectionParameters', 'connectionParameterSets', 'publisher', 'stackOwner']);
@@ -22,33 +22,29 @@ export default defineRule({
     // keys there ("is not allowed here"). This rule reports what it cannot see (schemas held by an
     // extension) and, everywhere, keys that are a known extension with a broken prefix, because
     // those come with a safe rename.
-    for (const { node, kind, inExtension } of fixedObjects(root)) {
-      const standard = STANDARD_FIELDS[kind];
-      for (const property of node.children ?? []) {
-        const keyNode = property.children?.[0];
-        const key = keyNode?.value;
-        if (!keyNode || typeof key !== 'string' || key.startsWith('x-') || standard.has(key) || isNameKey(kind, key)) continue;
-        // A paths key without its leading "/" is a path, not an extension (path-syntax's business).
-        if (kind === 'paths') continue;
-        const meant = misprefixedExtension(key);
-        if (meant !== undefined) {
-          const taken = prop(node, meant) !== undefined;
-          report({
-            file,
-            node: keyNode,
-            message: taken
-              ? `${quote(key)} is not a valid extension name (extensions begin with "x-") and ${quote(meant)} is already set here; remove this copy`
-              : `${quote(key)} is not a valid extension name: extensions begin with "x-"; rename it ${quote(meant)}`,
-            ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(meant) } }),
-          });
-          continue;
-        }
-        if (!inExtension) continue;
-        const hint = API_PROPERTIES_KEYS.has(key)
-          ? `it belongs in apiProperties.json ("properties.${key}"): move it there`
-          : `rename it with an "x-" prefix if it is your own extension, or remove it`;
-        report({ file, node: keyNode, message: `${quote(key)} is not a ${kind} field and not an extension (extensions begin with "x-"); ${hint}` });
+    for (const { key, keyNode, object } of unusualKeys(root)) {
+      const { node, kind, inExtension } = object;
+      // "x-" keys are extensions; a paths key without its leading "/" is a path, not an extension
+      // (path-syntax's business).
+      if (key.startsWith('x-') || kind === 'paths') continue;
+      const meant = misprefixedExtension(key);
+      if (meant !== undefined) {
+        const taken = prop(node, meant) !== undefined;
+        report({
+          file,
+          node: keyNode,
+          message: taken
+            ? `${quote(key)} is not a valid extension name (extensions begin with "x-") and ${quote(meant)} is already set here; remove this copy`
+            : `${quote(key)} is not a valid extension name: extensions begin with "x-"; rename it ${quote(meant)}`,
+          ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(meant) } }),
+        });
+        continue;
       }
+      if (!inExtension) continue;
+      const hint = API_PROPERTIES_KEYS.has(key)
+        ? `it belongs in apiProperties.json ("properties.${key}"): move it there`
+        : `rename it with an "x-" prefix if it is your own extension, or remove it`;
+      report({ file, node: keyNode, message: `${quote(key)} is not a ${kind} field and not an extension (extensions begin with "x-"); ${hint}` });
     }
   },
 });

@@ -1,7 +1,7 @@
 // Where a Swagger 2.0 document has fixed-field objects (info, operations, parameters, schemas, …),
 // which keys they define, and the `x-ms-*` extensions Microsoft documents. Shared by
 // extension-prefix and unknown-ms-extension; one structural walk per file, linear in its size.
-import { entries, items, prop, type Node } from '../../engine/json/tree.js';
+import { items, prop, type Node } from '../../engine/json/tree.js';
 import { HTTP_METHODS } from '../../engine/swagger.js';
 
 export type ObjectKind =
@@ -64,99 +64,145 @@ export interface FixedObject {
   inExtension: boolean;
 }
 
-const cache = new WeakMap<Node, FixedObject[]>();
+/**
+ * How a field holds fixed-field objects: one object, an object of them (by name), an array of them,
+ * either of the first and last (a schema's items), or in the `schema` of an extension value.
+ */
+type Holds = 'one' | 'by name' | 'list' | 'one or list' | 'extension schema';
 
-/** Value nodes of an object's properties, without allocating entries. */
-function values(node: Node | undefined): Node[] {
-  if (node?.type !== 'object') return [];
-  const result: Node[] = [];
-  for (const property of node.children ?? []) {
-    const value = property.children?.[1];
-    if (value) result.push(value);
+/** The fields that hold fixed-field objects, per kind of object (paths, path items and responses are keyed by names instead). */
+const CHILD_FIELDS: Partial<Record<ObjectKind, ReadonlyMap<string, [Holds, ObjectKind]>>> = {
+  root: new Map([
+    ['info', ['one', 'info']],
+    ['paths', ['one', 'paths']],
+    ['definitions', ['by name', 'schema']],
+    ['parameters', ['by name', 'parameter']],
+    ['responses', ['by name', 'response']],
+    ['securityDefinitions', ['by name', 'security scheme']],
+    ['tags', ['list', 'tag']],
+    ['externalDocs', ['one', 'external docs']],
+  ]),
+  info: new Map([
+    ['contact', ['one', 'contact']],
+    ['license', ['one', 'license']],
+  ]),
+  'path item': new Map([['parameters', ['list', 'parameter']]]),
+  operation: new Map([
+    ['parameters', ['list', 'parameter']],
+    ['responses', ['one', 'responses']],
+    ['externalDocs', ['one', 'external docs']],
+    // The webhook payload schema: a real schema, but inside an extension value.
+    ['x-ms-notification-content', ['extension schema', 'schema']],
+  ]),
+  parameter: new Map([
+    ['schema', ['one', 'schema']],
+    ['items', ['one', 'items']],
+  ]),
+  response: new Map([
+    ['schema', ['one', 'schema']],
+    ['headers', ['by name', 'header']],
+  ]),
+  header: new Map([['items', ['one', 'items']]]),
+  items: new Map([['items', ['one', 'items']]]),
+  schema: new Map([
+    ['properties', ['by name', 'schema']],
+    ['items', ['one or list', 'schema']],
+    ['allOf', ['list', 'schema']],
+    ['additionalProperties', ['one', 'schema']],
+    ['xml', ['one', 'xml']],
+    ['externalDocs', ['one', 'external docs']],
+  ]),
+  tag: new Map([['externalDocs', ['one', 'external docs']]]),
+};
+
+const METHODS = new Set<string>(HTTP_METHODS);
+
+/**
+ * A key of a fixed-field object that is none of its fields, no name (path, status code) and no
+ * known x-ms extension: the only keys extension-prefix and unknown-ms-extension look at.
+ */
+export interface UnusualKey {
+  key: string;
+  keyNode: Node;
+  /** The object that has the key. */
+  object: FixedObject;
+}
+
+const cache = new WeakMap<Node, readonly UnusualKey[]>();
+
+/**
+ * The unusual keys of every fixed-field object of the document, in no particular order. One
+ * iterative pass over the keys of those objects finds both the keys and the objects below them;
+ * `$ref`s are not followed.
+ */
+export function unusualKeys(root: Node): readonly UnusualKey[] {
+  let result = cache.get(root);
+  if (!result) cache.set(root, (result = Object.freeze(collectUnusualKeys(root))));
+  return result;
+}
+
+function collectUnusualKeys(root: Node): UnusualKey[] {
+  const result: UnusualKey[] = [];
+  const stack: FixedObject[] = [];
+  pushObject(stack, root, 'root', false);
+  while (stack.length > 0) {
+    const object = stack.pop() as FixedObject;
+    const standard = STANDARD_FIELDS[object.kind];
+    const properties = object.node.children ?? [];
+    // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
+    for (let i = 0; i < properties.length; i++) {
+      const keyNode = properties[i]?.children?.[0];
+      const value = properties[i]?.children?.[1];
+      if (!keyNode) continue;
+      const key = String(keyNode.value);
+      if (value) pushChildren(stack, object, key, value);
+      if (!standard.has(key) && !isNameKey(object.kind, key) && !KNOWN.has(key)) result.push({ key, keyNode, object });
+    }
   }
   return result;
 }
 
-/** Every fixed-field object of the document, in no particular order. Iterative; `$ref`s are not followed. */
-export function fixedObjects(root: Node): FixedObject[] {
-  const cached = cache.get(root);
-  if (cached) return cached;
-  const result: FixedObject[] = [];
-  const stack: FixedObject[] = [{ node: root, kind: 'root', inExtension: false }];
-  const push = (node: Node | undefined, kind: ObjectKind, inExtension: boolean): void => {
-    if (node?.type === 'object') stack.push({ node, kind, inExtension });
-  };
-  const pushAll = (list: Node[], kind: ObjectKind, inExtension: boolean): void => {
-    for (const node of list) push(node, kind, inExtension);
-  };
-  while (stack.length > 0) {
-    const current = stack.pop() as FixedObject;
-    const { node, kind, inExtension: ext } = current;
-    result.push(current);
-    switch (kind) {
-      case 'root':
-        push(prop(node, 'info'), 'info', ext);
-        push(prop(node, 'paths'), 'paths', ext);
-        pushAll(values(prop(node, 'definitions')), 'schema', ext);
-        pushAll(values(prop(node, 'parameters')), 'parameter', ext);
-        pushAll(values(prop(node, 'responses')), 'response', ext);
-        pushAll(values(prop(node, 'securityDefinitions')), 'security scheme', ext);
-        pushAll(items(prop(node, 'tags')), 'tag', ext);
-        push(prop(node, 'externalDocs'), 'external docs', ext);
-        break;
-      case 'info':
-        push(prop(node, 'contact'), 'contact', ext);
-        push(prop(node, 'license'), 'license', ext);
-        break;
-      case 'paths':
-        for (const { key, value } of entries(node)) if (key.startsWith('/')) push(value, 'path item', ext);
-        break;
-      case 'path item':
-        for (const { key, value } of entries(node)) if ((HTTP_METHODS as readonly string[]).includes(key)) push(value, 'operation', ext);
-        pushAll(items(prop(node, 'parameters')), 'parameter', ext);
-        break;
-      case 'operation':
-        pushAll(items(prop(node, 'parameters')), 'parameter', ext);
-        push(prop(node, 'responses'), 'responses', ext);
-        push(prop(node, 'externalDocs'), 'external docs', ext);
-        // The webhook payload schema: a real schema, but inside an extension value.
-        push(prop(prop(node, 'x-ms-notification-content'), 'schema'), 'schema', true);
-        break;
-      case 'parameter':
-        push(prop(node, 'schema'), 'schema', ext);
-        push(prop(node, 'items'), 'items', ext);
-        break;
-      case 'responses':
-        for (const { key, value } of entries(node)) if (isNameKey('responses', key)) push(value, 'response', ext);
-        break;
-      case 'response':
-        push(prop(node, 'schema'), 'schema', ext);
-        pushAll(values(prop(node, 'headers')), 'header', ext);
-        break;
-      case 'header':
-      case 'items':
-        push(prop(node, 'items'), 'items', ext);
-        break;
-      case 'schema': {
-        pushAll(values(prop(node, 'properties')), 'schema', ext);
-        const schemaItems = prop(node, 'items');
-        if (schemaItems?.type === 'array') pushAll(items(schemaItems), 'schema', ext);
-        else push(schemaItems, 'schema', ext);
-        pushAll(items(prop(node, 'allOf')), 'schema', ext);
-        push(prop(node, 'additionalProperties'), 'schema', ext);
-        push(prop(node, 'xml'), 'xml', ext);
-        push(prop(node, 'externalDocs'), 'external docs', ext);
-        break;
-      }
-      case 'tag':
-        push(prop(node, 'externalDocs'), 'external docs', ext);
-        break;
-      default:
-        break;
-    }
+/** Pushes the fixed-field objects that the property `key: value` of `parent` holds. */
+function pushChildren(stack: FixedObject[], parent: FixedObject, key: string, value: Node): void {
+  const { node, kind, inExtension } = parent;
+  // Name-keyed objects: every entry counts, duplicates included.
+  if (kind === 'paths') {
+    if (key.startsWith('/')) pushObject(stack, value, 'path item', inExtension);
+    return;
   }
-  cache.set(root, result);
-  return result;
+  if (kind === 'responses') {
+    if (isNameKey(kind, key)) pushObject(stack, value, 'response', inExtension);
+    return;
+  }
+  if (kind === 'path item' && METHODS.has(key)) {
+    pushObject(stack, value, 'operation', inExtension);
+    return;
+  }
+  const field = CHILD_FIELDS[kind]?.get(key);
+  // A duplicated field counts once, with its last value (as prop() reads it).
+  if (!field || prop(node, key) !== value) return;
+  const [holds, childKind] = field;
+  switch (holds) {
+    case 'one':
+      return pushObject(stack, value, childKind, inExtension);
+    case 'list':
+      return pushList(stack, value, childKind, inExtension);
+    case 'one or list':
+      return value.type === 'array' ? pushList(stack, value, childKind, inExtension) : pushObject(stack, value, childKind, inExtension);
+    case 'by name':
+      if (value.type === 'object') for (const entry of value.children ?? []) pushObject(stack, entry.children?.[1], childKind, inExtension);
+      return;
+    case 'extension schema':
+      return pushObject(stack, prop(value, 'schema'), childKind, true);
+  }
+}
+
+function pushObject(stack: FixedObject[], node: Node | undefined, kind: ObjectKind, inExtension: boolean): void {
+  if (node?.type === 'object') stack.push({ node, kind, inExtension });
+}
+
+function pushList(stack: FixedObject[], list: Node, kind: ObjectKind, inExtension: boolean): void {
+  for (const node of items(list)) pushObject(stack, node, kind, inExtension);
 }
 
 /**
@@ -228,10 +274,6 @@ export const KNOWN_MS_EXTENSIONS: readonly string[] = [
 ];
 
 const KNOWN = new Set(KNOWN_MS_EXTENSIONS);
-
-export function isKnownMsExtension(key: string): boolean {
-  return KNOWN.has(key);
-}
 
 /** Optimal string alignment distance (Damerau–Levenshtein without repeated edits), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max: number): number {

@@ -20,22 +20,21 @@ interface Size {
   depth: number;
 }
 
-/** The schema objects a schema directly contains, `$ref`s resolved. */
-function children(root: Node, node: Node): Node[] {
-  const result: Node[] = [];
-  const add = (raw: Node | undefined): void => {
-    if (raw?.type !== 'object') return;
-    const kid = prop(raw, '$ref') ? deref(root, raw) : raw;
-    if (kid?.type === 'object') result.push(kid);
-  };
+/** Appends the schema objects a schema directly contains, `$ref`s resolved, to `into`. */
+function addChildren(root: Node, node: Node, into: Node[]): void {
   const properties = prop(node, 'properties');
-  if (properties?.type === 'object') for (const property of properties.children ?? []) add(property.children?.[1]);
+  if (properties?.type === 'object') for (const property of properties.children ?? []) addSchema(root, property.children?.[1], into);
   const schemaItems = prop(node, 'items');
-  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) add(item);
-  else add(schemaItems);
-  add(prop(node, 'additionalProperties'));
-  for (const member of items(prop(node, 'allOf'))) add(member);
-  return result;
+  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) addSchema(root, item, into);
+  else addSchema(root, schemaItems, into);
+  addSchema(root, prop(node, 'additionalProperties'), into);
+  for (const member of items(prop(node, 'allOf'))) addSchema(root, member, into);
+}
+
+function addSchema(root: Node, raw: Node | undefined, into: Node[]): void {
+  if (raw?.type !== 'object') return;
+  const schema = deref(root, raw);
+  if (schema?.type === 'object') into.push(schema);
 }
 
 /**
@@ -52,33 +51,53 @@ class SchemaSizes {
   of(raw: Node | undefined): Size | undefined {
     const start = raw && deref(this.root, raw);
     if (!start || start.type !== 'object') return undefined;
-    const stack: { node: Node; kids?: Node[] }[] = [{ node: start }];
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1] as { node: Node; kids?: Node[] };
-      if (this.done.has(frame.node)) {
-        stack.pop();
+    // The schemas being sized, innermost last. The children of each sit in `kids` from
+    // `kidsFrom[i]` (-1 until listed), after those of the schemas below it on the stack: no frame
+    // object or child array per schema.
+    const nodes: Node[] = [start];
+    const kidsFrom: number[] = [-1];
+    const kids: Node[] = [];
+    while (nodes.length > 0) {
+      const top = nodes.length - 1;
+      const node = nodes[top] as Node;
+      const from = kidsFrom[top] as number;
+      if (this.done.has(node)) {
+        nodes.pop();
+        kidsFrom.pop();
         continue;
       }
-      if (!frame.kids) {
-        this.open.add(frame.node);
-        frame.kids = children(this.root, frame.node);
-        for (const kid of frame.kids) if (!this.done.has(kid) && !this.open.has(kid)) stack.push({ node: kid });
+      if (from === -1) {
+        this.open.add(node);
+        kidsFrom[top] = kids.length;
+        addChildren(this.root, node, kids);
+        for (let i = kidsFrom[top] as number; i < kids.length; i++) {
+          const kid = kids[i] as Node;
+          if (!this.done.has(kid) && !this.open.has(kid)) {
+            nodes.push(kid);
+            kidsFrom.push(-1);
+          }
+        }
         continue;
       }
       let count = 1;
       let depth = 0;
-      for (const kid of frame.kids) {
-        const size = this.done.get(kid) ?? { count: 1, depth: 1 }; // a recursive reference
+      for (let i = from; i < kids.length; i++) {
+        const size = this.done.get(kids[i] as Node) ?? RECURSIVE_REFERENCE;
         count = Math.min(count + size.count, Number.MAX_SAFE_INTEGER);
         depth = Math.max(depth, size.depth);
       }
-      this.done.set(frame.node, { count, depth: depth + 1 });
-      this.open.delete(frame.node);
-      stack.pop();
+      kids.length = from;
+      this.done.set(node, { count, depth: depth + 1 });
+      this.open.delete(node);
+      nodes.pop();
+      kidsFrom.pop();
     }
     return this.done.get(start);
   }
 }
+
+/** What a reference back to a schema still being sized counts for. */
+const RECURSIVE_REFERENCE: Size = { count: 1, depth: 1 };
 
 export default defineRule({
   meta: {

@@ -30,12 +30,11 @@ export default defineRule({
     if (!file) return;
     const root = file.doc.root;
     for (const site of allParameters(root)) {
-      const label = parameterLabel(site);
       if (typeOf(site.node) === 'file' && site.in !== 'formData' && site.in !== 'body') {
         report({
           file,
           node: prop(site.node, 'in') ?? site.node,
-          message: `${label} has type 'file' but is in ${site.in ?? 'no location'}; files are sent as formData (FileParameterMustBeInFormData)`,
+          message: `${parameterLabel(site)} has type 'file' but is in ${site.in ?? 'no location'}; files are sent as formData (FileParameterMustBeInFormData)`,
         });
       }
       // eslint-disable-next-line no-control-regex
@@ -43,12 +42,13 @@ export default defineRule({
         report({
           file,
           node: prop(site.node, 'name') ?? site.node,
-          message: `${label} has a name with characters outside US-ASCII; rename it with ASCII characters only (InvalidFormDataParameterName)`,
+          message: `${parameterLabel(site)} has a name with characters outside US-ASCII; rename it with ASCII characters only (InvalidFormDataParameterName)`,
         });
       }
     }
     forEachSchema(root, ({ node, role, top, parameter, via }) => {
       const type = typeOf(node);
+      if (type !== 'file' && type !== 'string') return; // the only types reported below
       // The root of a definition no operation uses: where it would be used is unknown.
       const unusedRoot = role === 'unused' && via === 'root';
       if (type === 'file' && !parameter && !(role === 'response' && top) && !unusedRoot) {

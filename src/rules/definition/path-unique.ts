@@ -58,6 +58,14 @@ function compatible(a: string | Template, b: string | Template): boolean {
   return prefixes && suffixes;
 }
 
+/** Every segment of `a` compatible with the same segment of `b` (paths with as many segments). */
+function segmentsCompatible(a: PathInfo, b: PathInfo): boolean {
+  for (let k = 0; k < a.segments.length; k++) {
+    if (!compatible(a.segments[k] as string | Template, b.segments[k] as string | Template)) return false;
+  }
+  return true;
+}
+
 function opLabel(info: PathInfo, method: string): string {
   const node = prop(info.pathItem, method) as Node;
   return operationLabel({ path: info.path, method, node, pathItem: info.pathItem });
@@ -135,7 +143,7 @@ export default defineRule({
         for (let j = 0; j < i && budget > 0; j++, budget--) {
           const other = list[j] as PathInfo;
           if (other.shape === info.shape) continue;
-          if (!info.segments.every((segment, k) => compatible(segment, other.segments[k] as string | Template))) continue;
+          if (!segmentsCompatible(info, other)) continue;
           const method = info.methods.find((m) => other.methods.includes(m));
           if (method === undefined) continue;
           report({

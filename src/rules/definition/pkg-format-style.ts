@@ -55,7 +55,9 @@ function scanWhitespace(text: string): {
 } {
   const trailing: { offset: number; length: number }[] = [];
   const tabs: { offset: number; length: number; text: string }[] = [];
-  const hasTabs = text.includes('\t');
+  // The next tab at or after the current line: searched again only once the lines pass it, so
+  // a file with a few tabs is not searched to its next tab from every line.
+  let nextTab = text.indexOf('\t');
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
@@ -63,7 +65,8 @@ function scanWhitespace(text: string): {
     let bodyEnd = lineEnd;
     while (bodyEnd > start && (text.charCodeAt(bodyEnd - 1) === SPACE || text.charCodeAt(bodyEnd - 1) === TAB)) bodyEnd--;
     if (bodyEnd < lineEnd) trailing.push({ offset: bodyEnd, length: lineEnd - bodyEnd });
-    const first = hasTabs ? text.indexOf('\t', start) : -1;
+    if (nextTab !== -1 && nextTab < start) nextTab = text.indexOf('\t', start);
+    const first = nextTab;
     if (first !== -1 && first < bodyEnd) {
       const last = text.lastIndexOf('\t', bodyEnd - 1);
       tabs.push({ offset: first, length: last - first + 1, text: text.slice(first, last + 1).replace(/\t/g, '    ') });

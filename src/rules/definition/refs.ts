@@ -1,6 +1,8 @@
-import { prop, str, type Node } from '../../engine/json/tree.js';
+import { outermostPropertiesNamed, prop, str, type Node } from '../../engine/json/tree.js';
 import { MAX_SCHEMA_DEPTH, resolveRef, shortRef } from '../../engine/swagger.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger } from '../define.js';
+
+const REF_KEY: ReadonlySet<string> = new Set(['$ref']);
 
 /** Where Swagger 2.0 lets a connector's refs point. */
 const REF_TARGETS = /^#\/(definitions|parameters|responses)\/[^/]+$/;
@@ -51,28 +53,22 @@ export default defineRule({
     const root = file.doc.root;
     const sites: { value: Node; object: Node | undefined; ref: string; target: Node }[] = [];
     const targets = new Set<Node>();
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop() as Node;
-      if (node.type === 'property') {
-        const [key, value] = node.children ?? [];
-        if (key?.value === '$ref' && value) {
-          if (value.type !== 'string') report({ file, node: value, message: '$ref must be a string' });
-          else {
-            const ref = value.value as string;
-            const resolved = resolveRef(root, ref);
-            if (resolved.error !== undefined) report({ file, node: value, message: resolved.error });
-            else if (!REF_TARGETS.test(ref)) {
-              report({ file, node: value, message: `"${shortRef(ref)}" must point to an entry of #/definitions, #/parameters or #/responses` });
-            } else {
-              sites.push({ value, object: node.parent, ref, target: resolved.target });
-              targets.add(resolved.target);
-            }
-          }
-          continue;
+    // What a $ref's value holds is no reference of its own.
+    for (const property of outermostPropertiesNamed(root, REF_KEY)) {
+      const value = property.children?.[1];
+      if (!value) continue;
+      if (value.type !== 'string') report({ file, node: value, message: '$ref must be a string' });
+      else {
+        const ref = value.value as string;
+        const resolved = resolveRef(root, ref);
+        if (resolved.error !== undefined) report({ file, node: value, message: resolved.error });
+        else if (!REF_TARGETS.test(ref)) {
+          report({ file, node: value, message: `"${shortRef(ref)}" must point to an entry of #/definitions, #/parameters or #/responses` });
+        } else {
+          sites.push({ value, object: property.parent, ref, target: resolved.target });
+          targets.add(resolved.target);
         }
       }
-      if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
     }
     const memo = new Map<Node, number>();
     for (const { value, object, ref, target } of sites) {

@@ -1,6 +1,6 @@
 import { num, prop, str, type Node } from '../../engine/json/tree.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
-import { forEachSchema, hasAnyKey, removeFix, schemaName } from './schema-shared.js';
+import { forEachSchema, removeFix, schemaName } from './schema-shared.js';
 
 const RANGES = [
   ['minimum', 'maximum'],
@@ -8,12 +8,36 @@ const RANGES = [
   ['minItems', 'maxItems'],
   ['minProperties', 'maxProperties'],
 ] as const;
+const EXCLUSIVE_BOUNDS = [
+  ['exclusiveMaximum', 'maximum'],
+  ['exclusiveMinimum', 'minimum'],
+] as const;
 const COUNTS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
 /** Text keywords whose empty value says nothing (RequiredValueEmpty). */
 const TEXT_KEYWORDS = ['title', 'description', 'x-ms-summary', 'format', 'pattern', 'x-ms-visibility'];
 /** Parameter text is the completeness rules' business (param-x-ms-summary, param-description). */
 const PARAMETER_TEXT = new Set(['description', 'x-ms-summary']);
-const RELEVANT = new Set<string>([...RANGES.flat(), ...COUNTS, 'multipleOf', 'exclusiveMaximum', 'exclusiveMinimum', 'pattern', ...TEXT_KEYWORDS]);
+/** What each keyword read here is: a constraint (checked when present) or text (checked when blank). */
+const KEYWORDS = new Map<string, 'constraint' | 'text'>([
+  ...TEXT_KEYWORDS.map((keyword) => [keyword, 'text'] as const),
+  // After the text keywords: "pattern" is both, and a constraint is checked when present.
+  ...[...RANGES.flat(), ...COUNTS, 'multipleOf', 'exclusiveMaximum', 'exclusiveMinimum', 'pattern'].map((keyword) => [keyword, 'constraint'] as const),
+]);
+
+/**
+ * Whether a schema has anything this rule reports on: a constraint keyword, or a blank text keyword.
+ * Both are rare, so one pass over the keys (one lookup each) spares most schemas the lookups of every keyword.
+ */
+function worthChecking(node: Node): boolean {
+  const properties = node.children ?? [];
+  for (let i = 0; i < properties.length; i++) {
+    const kind = KEYWORDS.get(properties[i]?.children?.[0]?.value as string);
+    if (kind === 'constraint') return true;
+    const value = properties[i]?.children?.[1];
+    if (kind === 'text' && value?.type === 'string' && (value.value as string).trim() === '') return true;
+  }
+  return false;
+}
 
 /**
  * .NET regular expression syntax that JavaScript lacks: inline options "(?i)", atomic groups "(?>",
@@ -45,7 +69,7 @@ export default defineRule({
     const root = file.doc.root;
     const done = new Set<Node>();
     forEachSchema(root, ({ node, role, parameter, via }) => {
-      if (done.has(node) || !hasAnyKey(node, RELEVANT)) return;
+      if (done.has(node) || !worthChecking(node)) return;
       done.add(node);
       const label = (): string => schemaName(root, node);
       for (const [low, high] of RANGES) {
@@ -65,10 +89,7 @@ export default defineRule({
       if (multipleOf?.type === 'number' && (multipleOf.value as number) <= 0) {
         report({ file, node: multipleOf, message: `${label()} has multipleOf ${String(multipleOf.value)}; it must be greater than zero (MultipleOfMustBeGreaterThanZero)` });
       }
-      for (const [exclusive, bound] of [
-        ['exclusiveMaximum', 'maximum'],
-        ['exclusiveMinimum', 'minimum'],
-      ] as const) {
+      for (const [exclusive, bound] of EXCLUSIVE_BOUNDS) {
         const flag = prop(node, exclusive);
         if (flag && !prop(node, bound)) {
           const code = `${exclusive[0]?.toUpperCase()}${exclusive.slice(1)}Requires${bound[0]?.toUpperCase()}${bound.slice(1)}`;

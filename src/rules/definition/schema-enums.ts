@@ -33,13 +33,13 @@ export default defineRule({
       const enumNode = prop(node, 'enum');
       const extension = prop(node, 'x-ms-enum-values');
       if (!enumNode && !extension) return;
-      const label = schemaName(root, node);
+      const label = (): string => schemaName(root, node);
       const type = typeOf(node);
       const values = new Set<string>();
       if (enumNode?.type === 'array') {
         const list = items(enumNode);
         if (list.length === 0) {
-          report({ file, node: enumNode, message: `${label} has an empty enum; list the allowed values or remove "enum" (EnumMustContainAtLeastOneElement)` });
+          report({ file, node: enumNode, message: `${label()} has an empty enum; list the allowed values or remove "enum" (EnumMustContainAtLeastOneElement)` });
         }
         for (const value of list) {
           const key = canonical(text, value);
@@ -48,7 +48,7 @@ export default defineRule({
             report({
               file,
               node: value,
-              message: `${label} lists the enum value ${shown(text, value)} twice; remove the duplicate (ArrayDuplicateValue)`,
+              message: `${label()} lists the enum value ${shown(text, value)} twice; remove the duplicate (ArrayDuplicateValue)`,
               ...(fix ? { fix } : {}),
             });
             continue;
@@ -59,7 +59,7 @@ export default defineRule({
             report({
               file,
               node: value,
-              message: `${label} has the enum value ${shown(text, value)} of type ${jsonTypeOf(value)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `use ${type} values`} (InvalidEnumValue)`,
+              message: `${label()} has the enum value ${shown(text, value)} of type ${jsonTypeOf(value)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `use ${type} values`} (InvalidEnumValue)`,
               // The rewrite must not create a duplicate of a value listed earlier.
               ...(literal !== undefined && !values.has(`${type === 'boolean' ? 'boolean' : 'number'}:${String(JSON.parse(literal))}`) ? { fix: replaceFix(value, literal) } : {}),
             });
@@ -68,7 +68,7 @@ export default defineRule({
       }
       if (extension?.type !== 'array') return;
       if (enumNode?.type !== 'array' && items(extension).length > 0) {
-        report({ file, node: extension, at: 'key', message: `${label} has x-ms-enum-values but no enum; add "enum" with the values (InvalidEnumValuesExtensionValue)` });
+        report({ file, node: extension, at: 'key', message: `${label()} has x-ms-enum-values but no enum; add "enum" with the values (InvalidEnumValuesExtensionValue)` });
       }
       const seenValues = new Set<string>();
       for (const entry of items(extension)) {
@@ -79,21 +79,21 @@ export default defineRule({
             file,
             node: displayName ?? entry,
             at: displayName ? 'value' : 'key',
-            message: `an x-ms-enum-values entry of ${label} has ${displayName ? 'an empty' : 'no'} displayName; add the text users see (MissingEnumValuesDisplayName)`,
+            message: `an x-ms-enum-values entry of ${label()} has ${displayName ? 'an empty' : 'no'} displayName; add the text users see (MissingEnumValuesDisplayName)`,
           });
         }
         const value = prop(entry, 'value');
         if (!value) {
-          report({ file, node: entry, message: `an x-ms-enum-values entry of ${label} has no value; add "value" from the enum (InvalidEnumValuesExtensionValue)` });
+          report({ file, node: entry, message: `an x-ms-enum-values entry of ${label()} has no value; add "value" from the enum (InvalidEnumValuesExtensionValue)` });
           continue;
         }
         const key = canonical(text, value);
         if (seenValues.has(key)) {
-          report({ file, node: value, message: `x-ms-enum-values of ${label} maps the value ${shown(text, value)} twice; keep one display name per value (DuplicateEnumValuesInExtension)` });
+          report({ file, node: value, message: `x-ms-enum-values of ${label()} maps the value ${shown(text, value)} twice; keep one display name per value (DuplicateEnumValuesInExtension)` });
         }
         seenValues.add(key);
         if (enumNode?.type === 'array' && !values.has(key)) {
-          report({ file, node: value, message: `x-ms-enum-values of ${label} gives the value ${shown(text, value)}, which is not in its enum; use an enum value (InvalidEnumValuesExtensionValue)` });
+          report({ file, node: value, message: `x-ms-enum-values of ${label()} gives the value ${shown(text, value)}, which is not in its enum; use an enum value (InvalidEnumValuesExtensionValue)` });
         }
       }
     });

@@ -1,7 +1,7 @@
 // Helpers shared by the parameter and schema rules (catalog rows 78–90): a bounded walk over every
 // schema of the file, readable names for schema nodes, and formatting-preserving edits.
-import { entries, items, pointerOf, prop, str, type Node } from '../../engine/json/tree.js';
-import { deref, HTTP_METHODS, MAX_SCHEMA_DEPTH, operations, type Operation } from '../../engine/swagger.js';
+import { forEachEntry, items, pointerOf, prop, str, type Node } from '../../engine/json/tree.js';
+import { deref, HTTP_METHODS, MAX_SCHEMA_DEPTH, operations, reverseTail, type Operation } from '../../engine/swagger.js';
 import type { Fix } from '../../engine/types.js';
 import { allParameters, operationLabel } from '../completeness/shared.js';
 
@@ -35,55 +35,81 @@ const METHODS = new Set<string>(HTTP_METHODS);
  */
 export function forEachSchema(root: Node, visit: (schema: SchemaVisit) => void): void {
   let visits = walked.get(root);
-  if (!visits) {
-    const list: SchemaVisit[] = [];
-    walkSchemas(root, (schema) => list.push(schema));
-    walked.set(root, (visits = list));
-  }
-  for (const schema of visits) visit(schema);
+  if (!visits) walked.set(root, (visits = walkSchemas(root)));
+  // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
+  for (let i = 0; i < visits.length; i++) visit(visits[i] as SchemaVisit);
 }
 
 /** One walk per parsed file, shared by every rule that looks at schemas (the tree is never mutated). */
 const walked = new WeakMap<Node, readonly SchemaVisit[]>();
 
-function walkSchemas(root: Node, visit: (schema: SchemaVisit) => void): void {
-  const seen = new Set<string>();
-  const ids = new Map<Node, number>();
-  const idOf = (node: Node): number => {
-    let id = ids.get(node);
-    if (id === undefined) ids.set(node, (id = ids.size));
-    return id;
+/** A schema on the walk's stack, `$ref`s resolved: it becomes a visit unless its node was visited so already. */
+interface PendingSchema extends SchemaVisit {
+  depth: number;
+}
+
+/** The bit of a (role, top) pair in a node's mask of visits. */
+function visitBit(role: SchemaRole, top: boolean): number {
+  const shift = role === 'request' ? 0 : role === 'response' ? 2 : 4;
+  return 1 << (shift + (top ? 1 : 0));
+}
+
+/** The request and response bits, top or not: a definition visited with any of them is in use. */
+const USED_BITS = visitBit('request', false) | visitBit('request', true) | visitBit('response', false) | visitBit('response', true);
+
+/** Schemas are objects; deeper than the bound, a walk stops (long `$ref` chains, hostile nesting). */
+function isWalkable(node: Node | undefined, depth: number): node is Node {
+  return node?.type === 'object' && depth <= MAX_SCHEMA_DEPTH;
+}
+
+function walkSchemas(root: Node): SchemaVisit[] {
+  const visits: SchemaVisit[] = [];
+  // Per node, the (role, top) pairs it was visited with, as bits: no key strings per visit.
+  const visited = new Map<Node, number>();
+  const stack: PendingSchema[] = [];
+  const pushChild = (raw: Node, from: PendingSchema, via: SchemaVisit['via'], parent?: Node, name?: string): void => {
+    const node = deref(root, raw);
+    const depth = from.depth + 1;
+    if (isWalkable(node, depth)) stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, depth });
   };
-  type Item = Omit<SchemaVisit, 'node'> & { raw: Node | undefined; depth: number };
-  const stack: Item[] = [];
   const walk = (): void => {
     while (stack.length > 0) {
-      const item = stack.pop() as Item;
-      const node = item.raw && deref(root, item.raw);
-      if (!node || node.type !== 'object' || item.depth > MAX_SCHEMA_DEPTH) continue;
-      const key = `${idOf(node)}:${item.role}:${item.top ? 1 : 0}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const { depth } = item;
-      visit({ node, role: item.role, top: item.top, parameter: item.parameter, via: item.via, parent: item.parent, name: item.name });
-      const next: Item[] = [];
-      const child = (raw: Node | undefined, via: SchemaVisit['via'], extra: Partial<SchemaVisit> = {}): void => {
-        if (raw) next.push({ raw, depth: depth + 1, role: item.role, top: false, parameter: item.parameter && via === 'items', via, ...extra });
-      };
+      const item = stack.pop() as PendingSchema;
+      const { node } = item;
+      const bit = visitBit(item.role, item.top);
+      const mask = visited.get(node) ?? 0;
+      if (mask & bit) continue;
+      visited.set(node, mask | bit);
+      visits.push(item);
+      const first = stack.length;
       if (!item.parameter) {
-        for (const { key: name, value } of entries(prop(node, 'properties'))) child(value, 'property', { parent: node, name });
+        // Indexed loops, not forEachEntry or for-of: no closure or iterator per visited schema.
+        const properties = prop(node, 'properties');
+        const propertyNodes = properties?.type === 'object' ? (properties.children ?? []) : [];
+        for (let i = 0; i < propertyNodes.length; i++) {
+          const keyNode = propertyNodes[i]?.children?.[0];
+          const value = propertyNodes[i]?.children?.[1];
+          if (keyNode && value) pushChild(value, item, 'property', node, String(keyNode.value));
+        }
         const additional = prop(node, 'additionalProperties');
-        if (additional?.type === 'object') child(additional, 'additionalProperties');
-        for (const member of items(prop(node, 'allOf'))) child(member, 'allOf');
+        if (additional?.type === 'object') pushChild(additional, item, 'additionalProperties');
+        const members = items(prop(node, 'allOf'));
+        for (let i = 0; i < members.length; i++) pushChild(members[i] as Node, item, 'allOf');
       }
       const itemsNode = prop(node, 'items');
-      if (itemsNode?.type === 'object') child(itemsNode, 'items');
-      else for (const tuple of items(itemsNode)) child(tuple, 'items');
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Item);
+      if (itemsNode?.type === 'object') pushChild(itemsNode, item, 'items');
+      else {
+        const tuple = items(itemsNode);
+        for (let i = 0; i < tuple.length; i++) pushChild(tuple[i] as Node, item, 'items');
+      }
+      // Pushed in walking order, then flipped: the first child is popped first.
+      reverseTail(stack, first);
     }
   };
   const start = (raw: Node | undefined, role: SchemaRole, top: boolean, parameter = false): void => {
-    stack.push({ raw, depth: 0, role, top, parameter, via: 'root' });
+    const node = raw && deref(root, raw);
+    if (!isWalkable(node, 0)) return;
+    stack.push({ node, role, top, parameter, via: 'root', parent: undefined, name: undefined, depth: 0 });
     walk();
   };
   for (const site of allParameters(root)) {
@@ -91,16 +117,17 @@ function walkSchemas(root: Node, visit: (schema: SchemaVisit) => void): void {
     else start(site.node, 'request', false, true);
   }
   for (const operation of operations(root)) {
-    for (const { value } of entries(prop(operation.node, 'responses'))) start(prop(deref(root, value), 'schema'), 'response', true);
+    forEachEntry(prop(operation.node, 'responses'), (_code, value) => start(prop(deref(root, value), 'schema'), 'response', true));
     start(prop(prop(operation.node, 'x-ms-notification-content'), 'schema'), 'response', true);
   }
-  for (const { value } of entries(prop(root, 'responses'))) start(prop(value, 'schema'), 'response', true);
-  for (const { value } of entries(prop(root, 'definitions'))) {
+  forEachEntry(prop(root, 'responses'), (_name, value) => start(prop(value, 'schema'), 'response', true));
+  forEachEntry(prop(root, 'definitions'), (_name, value) => {
     // Reached through a use above already: visit unused definitions only, so they are still checked.
     const resolved = deref(root, value);
-    const used = resolved && ['request:0', 'request:1', 'response:0', 'response:1'].some((suffix) => seen.has(`${idOf(resolved)}:${suffix}`));
+    const used = resolved !== undefined && ((visited.get(resolved) ?? 0) & USED_BITS) !== 0;
     if (!used) start(value, 'unused', false);
-  }
+  });
+  return visits;
 }
 
 const operationsByNode = new WeakMap<Node, Map<Node, Operation>>();
@@ -113,6 +140,22 @@ function operationIndex(root: Node): Map<Node, Operation> {
     operationsByNode.set(root, index);
   }
   return index;
+}
+
+const operationsByPath = new WeakMap<Node, Map<string, Operation>>();
+
+/** The first operation (in file order) with this path and method, looked up in a map built once per file. */
+function operationAt(root: Node, path: string, method: string): Operation | undefined {
+  let index = operationsByPath.get(root);
+  if (!index) {
+    index = new Map();
+    for (const operation of operations(root)) {
+      const key = `${operation.method} ${operation.path}`;
+      if (!index.has(key)) index.set(key, operation);
+    }
+    operationsByPath.set(root, index);
+  }
+  return index.get(`${method} ${path}`);
 }
 
 /** The operation whose subtree holds a node (nodes under /paths/{path}/{method}), else undefined. */
@@ -149,7 +192,7 @@ export function schemaName(root: Node, node: Node): string {
       rest = rest.slice(1);
     }
   } else if (first === 'paths' && second !== undefined && third !== undefined && METHODS.has(third)) {
-    const operation = [...operationIndex(root).values()].find((op) => op.path === second && op.method === third);
+    const operation = operationAt(root, second, third);
     const label = operation ? operationLabel(operation) : `${third.toUpperCase()} ${second}`;
     const [kind, index, sub] = segments.slice(3);
     if (kind === 'parameters' && index !== undefined) {

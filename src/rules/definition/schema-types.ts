@@ -58,12 +58,11 @@ export default defineRule({
       }
       if (done.has(node)) return;
       done.add(node);
-      const label = (): string => schemaName(root, node);
       const typeNode = prop(node, 'type');
       const type = str(typeNode);
       if (typeNode && (type === undefined || !TYPES.includes(type))) {
         const shown = type === undefined ? file.doc.text.slice(typeNode.offset, typeNode.offset + Math.min(typeNode.length, 40)) : quote(type);
-        report({ file, node: typeNode, message: `${label()} has type ${shown}; use one of ${TYPES.map((t) => `"${t}"`).join(', ')} (UnrecognizedTypeFormat)` });
+        report({ file, node: typeNode, message: `${schemaName(root, node)} has type ${shown}; use one of ${TYPES.map((t) => `"${t}"`).join(', ')} (UnrecognizedTypeFormat)` });
       }
       const formatNode = prop(node, 'format');
       const format = str(formatNode);
@@ -74,12 +73,12 @@ export default defineRule({
             file,
             node: formatNode,
             recommended: true,
-            message: `${label()} has type/format ${quote(`${type}/${format}`)}, which the platform may not recognize (its list is not published); ${known ? `use ${known.map((f) => `"${f}"`).join(' or ')}` : 'remove the format'} (UnrecognizedTypeFormat)`,
+            message: `${schemaName(root, node)} has type/format ${quote(`${type}/${format}`)}, which the platform may not recognize (its list is not published); ${known ? `use ${known.map((f) => `"${f}"`).join(' or ')}` : 'remove the format'} (UnrecognizedTypeFormat)`,
           });
         }
       }
       if (type === 'array' && !prop(node, 'items')) {
-        report({ file, node: typeNode as Node, message: `${label()} is an array without "items"; add "items" with the element schema (ArrayHasNoItems)` });
+        report({ file, node: typeNode as Node, message: `${schemaName(root, node)} is an array without "items"; add "items" with the element schema (ArrayHasNoItems)` });
       }
       const fallback = prop(node, 'default');
       if (fallback && type !== undefined && fallback.type !== 'null' && !fitsType(fallback, type)) {
@@ -87,7 +86,7 @@ export default defineRule({
         report({
           file,
           node: fallback,
-          message: `${label()} has a default of type ${jsonTypeOf(fallback)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `give a ${type} default`} (DefaultValueMustMatchType)`,
+          message: `${schemaName(root, node)} has a default of type ${jsonTypeOf(fallback)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `give a ${type} default`} (DefaultValueMustMatchType)`,
           ...(literal !== undefined ? { fix: replaceFix(fallback, literal) } : {}),
         });
       }
@@ -101,11 +100,11 @@ export default defineRule({
             file,
             node: required,
             at: 'key',
-            message: `${label()} has an empty "required" list; remove it (RequiredPropertyArrayEmpty)`,
+            message: `${schemaName(root, node)} has an empty "required" list; remove it (RequiredPropertyArrayEmpty)`,
             ...(fix ? { fix } : {}),
           });
         } else if (type !== undefined && type !== 'object') {
-          report({ file, node: required, at: 'key', message: `${label()} is of type ${type} but has "required", which applies to objects only; remove it (RequiredPropertyNotOnObject)` });
+          report({ file, node: required, at: 'key', message: `${schemaName(root, node)} is of type ${type} but has "required", which applies to objects only; remove it (RequiredPropertyNotOnObject)` });
         } else {
           const names = propertyNames(root, node);
           for (const item of list) {
@@ -114,7 +113,7 @@ export default defineRule({
               report({
                 file,
                 node: item,
-                message: `${label()} requires ${quote(name)}, which is not among its properties; define it or remove it from "required" (RequiredPropertyDefinitionMissing)`,
+                message: `${schemaName(root, node)} requires ${quote(name)}, which is not among its properties; define it or remove it from "required" (RequiredPropertyDefinitionMissing)`,
               });
             }
           }
@@ -129,7 +128,7 @@ export default defineRule({
           report({
             file,
             node: discriminatorNode,
-            message: `${label()} has discriminator ${quote(discriminator)}, which must name a required string property of the schema; define it and list it in "required" (DiscriminatorMustBeARequiredStringProperty)`,
+            message: `${schemaName(root, node)} has discriminator ${quote(discriminator)}, which must name a required string property of the schema; define it and list it in "required" (DiscriminatorMustBeARequiredStringProperty)`,
           });
         }
       }

@@ -1,4 +1,4 @@
-import { keyOf, prop, str, type Node } from '../../engine/json/tree.js';
+import { keyOf, outermostPropertiesNamed, prop, str, type Node } from '../../engine/json/tree.js';
 import { MAX_SCHEMA_DEPTH } from '../../engine/swagger.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger } from '../define.js';
 import { schemaName } from './schema-shared.js';
@@ -109,18 +109,10 @@ export default defineRule({
     const file = parsedSwagger(connector);
     if (!file) return;
     const root = file.doc.root;
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop() as Node;
-      if (node.type === 'property') {
-        const [keyNode, value] = node.children ?? [];
-        const key = String(keyNode?.value);
-        if (value && SAMPLE_KEYS.has(key)) {
-          scan(key, value);
-          continue;
-        }
-      }
-      if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+    // A sample inside a sample is scanned with it.
+    for (const property of outermostPropertiesNamed(root, SAMPLE_KEYS)) {
+      const [keyNode, value] = property.children ?? [];
+      if (value) scan(String(keyNode?.value), value);
     }
 
     /** Checks every string inside one sample value, named by the nearest key. */
@@ -128,7 +120,8 @@ export default defineRule({
       const holder = sample.parent?.parent as Node;
       // A parameter's sample is named by the parameter, a schema property's by the property.
       const holderName = str(prop(holder, 'name')) ?? String(keyOf(holder)?.value ?? '');
-      const where = holder.parent ? schemaName(root, holder) : 'the document';
+      // Named only when a finding needs it: samples are many, findings few.
+      const where = (): string => (holder.parent ? schemaName(root, holder) : 'the document');
       const items: { node: Node; name: string; path: string; depth: number }[] = [{ node: sample, name: holderName, path: '', depth: 0 }];
       while (items.length > 0) {
         const { node, name, path, depth } = items.pop() as (typeof items)[number];
@@ -140,7 +133,7 @@ export default defineRule({
               file: file as NonNullable<typeof file>,
               node,
               recommended: !found.certain,
-              message: `the ${key} of ${where}${path ? ` at '${path}'` : ''} looks like ${found.what}; replace it with an obvious placeholder such as "<${name || 'value'}>" and never commit real credentials or personal data`,
+              message: `the ${key} of ${where()}${path ? ` at '${path}'` : ''} looks like ${found.what}; replace it with an obvious placeholder such as "<${name || 'value'}>" and never commit real credentials or personal data`,
             });
           }
         } else if (node.type === 'object') {

@@ -1,6 +1,6 @@
 import { prop } from '../../engine/json/tree.js';
 import { defineRule, levels, parsedSwagger, quote } from '../define.js';
-import { closestMsExtensions, fixedObjects, isKnownMsExtension } from './extensions.js';
+import { closestMsExtensions, unusualKeys } from './extensions.js';
 
 export default defineRule({
   meta: {
@@ -12,28 +12,24 @@ export default defineRule({
   check({ connector, report }) {
     const file = parsedSwagger(connector);
     if (!file) return;
-    for (const { node } of fixedObjects(file.doc.root)) {
-      for (const property of node.children ?? []) {
-        const keyNode = property.children?.[0];
-        const key = keyNode?.value;
-        // Only keys that mean to be Microsoft extensions: "x-ms-…" in any case or separator style.
-        if (!keyNode || typeof key !== 'string' || !/^x-ms/i.test(key) || isKnownMsExtension(key)) continue;
-        const names = closestMsExtensions(key);
-        const [name] = names;
-        if (names.length === 1 && name !== undefined) {
-          const taken = prop(node, name) !== undefined;
-          report({
-            file,
-            node: keyNode,
-            message: taken
-              ? `${quote(key)} is not a known extension and this object already has ${quote(name)}; remove the misspelt copy`
-              : `${quote(key)} is not a known extension, so the platform ignores it; did you mean ${quote(name)}?`,
-            ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(name) } }),
-          });
-        } else {
-          const hint = names.length > 1 ? `did you mean ${names.map((n) => quote(n)).join(' or ')}?` : 'check the spelling against Microsoft\'s OpenAPI extensions, or rename a private one without the "x-ms-" prefix';
-          report({ file, node: keyNode, message: `${quote(key)} is not a known extension, so the platform ignores it; ${hint}` });
-        }
+    for (const { key, keyNode, object } of unusualKeys(file.doc.root)) {
+      // Only keys that mean to be Microsoft extensions: "x-ms-…" in any case or separator style.
+      if (!/^x-ms/i.test(key)) continue;
+      const names = closestMsExtensions(key);
+      const [name] = names;
+      if (names.length === 1 && name !== undefined) {
+        const taken = prop(object.node, name) !== undefined;
+        report({
+          file,
+          node: keyNode,
+          message: taken
+            ? `${quote(key)} is not a known extension and this object already has ${quote(name)}; remove the misspelt copy`
+            : `${quote(key)} is not a known extension, so the platform ignores it; did you mean ${quote(name)}?`,
+          ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(name) } }),
+        });
+      } else {
+        const hint = names.length > 1 ? `did you mean ${names.map((n) => quote(n)).join(' or ')}?` : 'check the spelling against Microsoft\'s OpenAPI extensions, or rename a private one without the "x-ms-" prefix';
+        report({ file, node: keyNode, message: `${quote(key)} is not a known extension, so the platform ignores it; ${hint}` });
       }
     }
   },
