@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { YOUNG_GENERATION_MB } from '../../src/launcher.js';
+import { OLD_GENERATION_MB, YOUNG_GENERATION_MB } from '../../src/launcher.js';
 import { tempDir } from '../helpers.js';
 import { ACTION, CLI, parseCommands, RUNTIMES } from './run-dist.js';
 
@@ -23,8 +23,19 @@ function launcherWith(launcher: string, worker: string): string {
 
 const REPORTING_WORKER = `
 import { resourceLimits, workerData, isMainThread } from 'node:worker_threads';
-process.stdout.write(JSON.stringify({ isMainThread, argv: process.argv.slice(2), young: resourceLimits.maxYoungGenerationSizeMb, workerData }) + '\\n');
+process.stdout.write(JSON.stringify({ isMainThread, argv: process.argv.slice(2), young: resourceLimits.maxYoungGenerationSizeMb, old: resourceLimits.maxOldGenerationSizeMb, workerData }) + '\\n');
 process.exitCode = 3;
+`;
+
+// Fills the bounded old generation; run again without the bound, it says so and succeeds.
+const GREEDY_WORKER = `
+import { resourceLimits } from 'node:worker_threads';
+if (resourceLimits.maxOldGenerationSizeMb === ${OLD_GENERATION_MB}) {
+  process.stdout.write('bounded run\\n');
+  const hog = [];
+  for (;;) hog.push(new Array(1 << 20).fill(1.5));
+}
+process.stdout.write('unbounded run\\n');
 `;
 
 const CRASHING_WORKER = `setTimeout(() => { throw new Error('boom\\n::error::injected ##[error] at line 2'); }, 1);`;
@@ -39,9 +50,17 @@ for (const runtime of RUNTIMES) {
           isMainThread: false,
           argv: ['examples', '--format', 'json'],
           young: YOUNG_GENERATION_MB,
+          old: OLD_GENERATION_MB,
           workerData: { stdoutIsTTY: false },
         });
       }
+    });
+
+    it('run a worker that outgrows the bounded heap again without the bound', () => {
+      const run = spawnSync(runtime.bin, [launcherWith(CLI, GREEDY_WORKER)], { encoding: 'utf8' });
+      expect(run.stdout).toBe('bounded run\nunbounded run\n');
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
     });
 
     it('CLI: a worker that dies is a tool failure: exit 2, one line on stderr, no stack trace', () => {

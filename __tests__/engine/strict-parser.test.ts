@@ -21,7 +21,7 @@ function difference(a: Node, b: Node, where = '#'): string | undefined {
   const fieldsA = Object.keys(a).join();
   const fieldsB = Object.keys(b).join();
   if (fieldsA !== fieldsB) return `${where}: fields ${fieldsA} vs ${fieldsB}`;
-  for (const field of ['type', 'offset', 'length', 'colonOffset', 'value'] as const) {
+  for (const field of ['type', 'offset', 'length', 'value'] as const) {
     if (!Object.is(a[field], b[field])) return `${where}: ${field} ${String(a[field])} vs ${String(b[field])}`;
   }
   const childrenA = a.children ?? [];

@@ -45826,13 +45826,12 @@ class StrictParser {
                     this.onDuplicateKey(name, keyOffset, keyLength, first);
                 if (this.skipWhitespace() !== 0x3a)
                     throw NOT_STRICT;
-                const colonOffset = this.pos++;
+                this.pos++;
                 // The property node is made last, so that its children array is made with its exact two
                 // items (a push would allocate 17 slots); the key and the value get it as parent after.
                 const key = { type: 'string', value: name, offset: keyOffset, length: keyLength, parent: node };
                 const value = this.value(node, depth + 1);
                 const property = { type: 'property', offset: keyOffset, length: value.offset + value.length - keyOffset, parent: node, children: [key, value] };
-                property.colonOffset = colonOffset;
                 key.parent = property;
                 value.parent = property;
                 children.push(property);
@@ -46145,11 +46144,9 @@ function buildTree(text, lines, errors, problems) {
             completeProperty(offset + length);
         },
         onSeparator: (separator, offset) => {
-            if (parent.type !== 'property')
-                return;
-            if (separator === ':')
-                parent.colonOffset = offset;
-            else if (separator === ',')
+            // No colonOffset on properties (jsonc-parser's trees have one): no rule reads it, and adding
+            // it after the node is made costs every property node an extra backing store.
+            if (parent.type === 'property' && separator === ',')
                 completeProperty(offset);
         },
         onError: (error, offset, length) => errors.push({ error, offset, length }),
@@ -46691,7 +46688,7 @@ function at(node, ...path) {
     }
     return current;
 }
-/** Properties of an object node, in file order. */
+/** Properties of an object node, in file order. Hot loops use forEachEntry, which allocates nothing per property. */
 function entries(node) {
     if (!node || node.type !== 'object')
         return [];
@@ -46702,6 +46699,21 @@ function entries(node) {
             result.push({ key: String(keyNode.value), keyNode, value });
     }
     return result;
+}
+/**
+ * Calls `visit` with each property of an object node, in file order, without building entries
+ * (and with an indexed loop: a for-of iterator allocates per step until the loop is optimized).
+ */
+function forEachEntry(node, visit) {
+    if (!node || node.type !== 'object')
+        return;
+    const properties = node.children ?? [];
+    for (let i = 0; i < properties.length; i++) {
+        const keyNode = properties[i]?.children?.[0];
+        const value = properties[i]?.children?.[1];
+        if (keyNode && value)
+            visit(String(keyNode.value), value, keyNode);
+    }
 }
 function items(node) {
     return node?.type === 'array' ? (node.children ?? []) : [];
@@ -46714,6 +46726,81 @@ function num(node) {
 }
 function bool(node) {
     return node?.type === 'boolean' ? node.value : undefined;
+}
+const propertiesByKey = new WeakMap();
+/**
+ * Every property node named `key` anywhere under `root`, in file order. The first call walks the
+ * whole tree once and indexes all its properties, so rules that look for a few keys wherever they
+ * are (`$ref`, samples, dynamic extensions) share one walk instead of one each.
+ */
+function propertiesNamed(root, key) {
+    let index = propertiesByKey.get(root);
+    if (!index)
+        propertiesByKey.set(root, (index = indexProperties(root)));
+    return index.get(key) ?? [];
+}
+/**
+ * Iterative (no recursion, however deep the file), in file order: children are pushed last to
+ * first, so they are popped first to last. Only containers are pushed: leaves hold no properties.
+ */
+function indexProperties(root) {
+    const index = new Map();
+    const stack = [root];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        const children = node.children;
+        if (!children)
+            continue;
+        if (node.type === 'property') {
+            const key = String(children[0]?.value);
+            const list = index.get(key);
+            if (list)
+                list.push(node);
+            else
+                index.set(key, [node]);
+            const value = children[1];
+            if (value?.children)
+                stack.push(value);
+            continue;
+        }
+        for (let i = children.length - 1; i >= 0; i--) {
+            const child = children[i];
+            if (child.children)
+                stack.push(child);
+        }
+    }
+    return index;
+}
+/**
+ * The properties named one of `keys` that have a value, in file order, except those inside the
+ * value of another one: a walk that takes such a value whole (a `$ref`, a sample) never looks
+ * inside it. Linear: only the values of the outermost ones are walked, each once.
+ */
+function outermostPropertiesNamed(root, keys) {
+    const found = [...keys].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
+    const inside = new Set();
+    const result = [];
+    for (const property of found) {
+        const value = property.children?.[1];
+        if (!value || inside.has(property))
+            continue;
+        result.push(property);
+        if (value.children)
+            markPropertiesNamed(value, keys, inside);
+    }
+    return result;
+}
+/** Adds the properties named one of `keys` under `node` to `into` (iterative). */
+function markPropertiesNamed(node, keys, into) {
+    const stack = [node];
+    while (stack.length > 0) {
+        const current = stack.pop();
+        if (current.type === 'property' && keys.has(String(current.children?.[0]?.value)))
+            into.add(current);
+        for (const child of current.children ?? [])
+            if (child.children)
+                stack.push(child);
+    }
 }
 /** The key node of a property value, or undefined for the root and array items. */
 function keyOf(value) {
@@ -47116,13 +47203,13 @@ function deref(root, node) {
 }
 function computeOperations(root) {
     const result = [];
-    for (const { key: path, value: pathItem } of entries(prop(root, 'paths'))) {
-        for (const { key, value } of entries(pathItem)) {
+    forEachEntry(prop(root, 'paths'), (path, pathItem) => {
+        forEachEntry(pathItem, (key, value) => {
             if (HTTP_METHODS.includes(key) && value.type === 'object') {
                 result.push({ path, method: key, node: value, pathItem });
             }
-        }
-    }
+        });
+    });
     return result;
 }
 function computeParameters(root, operation) {
@@ -47144,37 +47231,65 @@ function computeParameters(root, operation) {
 }
 /**
  * Visits every object property reachable from a schema (through properties, items,
- * additionalProperties, allOf and `$ref`s), each schema node once per `seen` set.
+ * additionalProperties, allOf and `$ref`s) with its name, its key node in the `properties` object
+ * and its schema after `$ref` resolution; each schema node once per `seen` set.
  * Iterative and bounded, so cycles and deep chains are safe.
  */
 function forEachSchemaProperty(root, schema, visit, seen = new Set()) {
-    const stack = [{ node: schema, depth: 0 }];
-    while (stack.length > 0) {
-        const { node: raw, depth } = stack.pop();
-        const node = raw && deref(root, raw);
+    if (!schema)
+        return;
+    // Two parallel stacks (schema, depth) instead of one frame object per schema.
+    const schemas = [schema];
+    const depths = [0];
+    // One callback for all the schemas' properties (a closure per schema would allocate per schema).
+    const visitProperty = (name, value, keyNode) => {
+        // Resolved once: the walk below starts from the resolved schema, which derefs to itself.
+        const resolved = deref(root, value);
+        if (resolved)
+            visit(name, keyNode, resolved);
+        pushIfDefined(schemas, resolved);
+    };
+    while (schemas.length > 0) {
+        const raw = schemas.pop();
+        const depth = depths.pop();
+        const node = deref(root, raw);
         if (!node || node.type !== 'object' || seen.has(node) || depth > MAX_SCHEMA_DEPTH)
             continue;
         seen.add(node);
-        const next = [];
-        for (const { key, keyNode, value } of entries(prop(node, 'properties'))) {
-            const resolved = deref(root, value);
-            if (resolved)
-                visit({ name: key, keyNode, schema: resolved });
-            next.push(value);
-        }
-        next.push(...[prop(node, 'items'), prop(node, 'additionalProperties')].filter((n) => n !== undefined));
-        next.push(...items(prop(node, 'allOf')));
-        for (let i = next.length - 1; i >= 0; i--)
-            stack.push({ node: next[i], depth: depth + 1 });
+        const first = schemas.length;
+        forEachEntry(prop(node, 'properties'), visitProperty);
+        pushIfDefined(schemas, prop(node, 'items'));
+        pushIfDefined(schemas, prop(node, 'additionalProperties'));
+        for (const member of items(prop(node, 'allOf')))
+            schemas.push(member);
+        // Pushed in walking order, then flipped: the first child is popped first.
+        reverseTail(schemas, first);
+        while (depths.length < schemas.length)
+            depths.push(depth + 1); // one depth per child pushed above
+    }
+}
+function pushIfDefined(stack, node) {
+    if (node !== undefined)
+        stack.push(node);
+}
+/**
+ * Reverses `list[start..]` in place. Depth-first walks push a node's children in order, then flip
+ * them, so the first child is popped first without a temporary array.
+ */
+function reverseTail(list, start) {
+    for (let i = start, j = list.length - 1; i < j; i++, j--) {
+        const swap = list[i];
+        list[i] = list[j];
+        list[j] = swap;
     }
 }
 function computeResponses(root, operation) {
     const result = [];
-    for (const { key, keyNode, value } of entries(prop(operation.node, 'responses'))) {
+    forEachEntry(prop(operation.node, 'responses'), (code, value, keyNode) => {
         const node = deref(root, value);
         if (node)
-            result.push({ code: key, keyNode, node });
-    }
+            result.push({ code, keyNode, node });
+    });
     return result;
 }
 /** The `x-ms-connector-metadata` entry with the given propertyName. */
@@ -47775,8 +47890,17 @@ function hasSteps(lines) {
 // of a file visited once each (a `#/parameters` definition used by ten operations is one node).
 
 
+/** Labels of the (memoized, so stable) operations and parameter sites: many rules name the same ones. */
+const operationLabels = new WeakMap();
+const parameterLabels = new WeakMap();
 /** "GET /frames/{id} (GetFrame)": how messages name an operation. */
 function operationLabel(operation) {
+    let label = operationLabels.get(operation);
+    if (label === undefined)
+        operationLabels.set(operation, (label = describeOperation(operation)));
+    return label;
+}
+function describeOperation(operation) {
     const id = str(prop(operation.node, 'operationId'));
     const base = `${operation.method.toUpperCase()} ${operation.path}`;
     return id && id.trim() !== '' ? `${base} (${id})` : base;
@@ -47805,11 +47929,19 @@ function describeProblem(state, what) {
 function isInternal(node) {
     return str(prop(node, 'x-ms-visibility'))?.trim().toLowerCase() === 'internal';
 }
+const parameterSites = new WeakMap();
 /**
  * Every parameter object of the file, once: operation and path-level parameters (with `$ref`s
- * resolved) and the entries of #/parameters. Linear in the size of the parameter lists.
+ * resolved) and the entries of #/parameters. Computed once per parsed file, in file order.
  */
 function allParameters(root) {
+    let sites = parameterSites.get(root);
+    if (!sites)
+        parameterSites.set(root, (sites = Object.freeze(collectParameters(root))));
+    return sites;
+}
+/** Linear in the size of the parameter lists. */
+function collectParameters(root) {
     const byNode = new Map();
     const sharedRoot = prop(root, 'parameters');
     const add = (raw, extra) => {
@@ -47837,17 +47969,22 @@ function allParameters(root) {
             add(parameter.site, { operation });
     }
     // Path-level parameters every operation overrides, and path items without operations.
-    for (const { key: path, value: pathItem } of entries(prop(root, 'paths'))) {
+    forEachEntry(prop(root, 'paths'), (path, pathItem) => {
         for (const raw of items(prop(pathItem, 'parameters')))
             add(raw, { path });
-    }
+    });
     // Definitions no operation references are still validated.
-    for (const { value } of entries(sharedRoot))
-        add(value, {});
+    forEachEntry(sharedRoot, (_name, value) => add(value, {}));
     return [...byNode.values()].sort((a, b) => a.node.offset - b.node.offset);
 }
 /** "parameter 'top' (query) of GET /items (ListItems)" or, for a definition, "#/parameters/top (query, used by 3 operations)". */
 function parameterLabel(site) {
+    let label = parameterLabels.get(site);
+    if (label === undefined)
+        parameterLabels.set(site, (label = describeParameter(site)));
+    return label;
+}
+function describeParameter(site) {
     const name = site.name !== undefined ? `'${site.name}'` : '(unnamed)';
     const location = site.in !== undefined ? site.in : 'no "in"';
     if (site.shared) {
@@ -48372,6 +48509,8 @@ function isCodeToken(text) {
 }
 /** The first repeated word ("the the"), ignoring case unless the second is an all-caps keyword ("or OR"). */
 function doubledWord(text) {
+    if (!mayRepeatAWord(text))
+        return undefined;
     // A back-reference finds only repeated words (case-insensitively), instead of every pair of words.
     const regex = /(?<![\p{L}\p{N}])(\p{L}{2,})(\s+)(\1)(?![\p{L}\p{N}])/giu;
     for (let match = regex.exec(text); match; match = regex.exec(text)) {
@@ -48386,6 +48525,55 @@ function doubledWord(text) {
         return { word: second, start, end: start + space.length + second.length };
     }
     return undefined;
+}
+/**
+ * A quick, exact pre-check for doubledWord: false when the text is ASCII and no two neighbouring
+ * words (white space only between them) are the same ignoring case, which is what its regular
+ * expression needs to match. One pass over the characters costs a fraction of that Unicode
+ * expression, and nearly every text is such. Beyond ASCII the expression decides.
+ */
+function mayRepeatAWord(text) {
+    let previousStart = -1;
+    let previousEnd = -1;
+    for (let i = 0; i < text.length;) {
+        const code = text.charCodeAt(i);
+        if (code > 0x7f)
+            return true;
+        if (!isAsciiLetter(code)) {
+            i++;
+            continue;
+        }
+        const start = i;
+        while (i < text.length && isAsciiLetter(text.charCodeAt(i)))
+            i++;
+        const length = i - start;
+        if (length === previousEnd - previousStart && onlyWhiteSpace(text, previousEnd, start) && sameIgnoringCase(text, previousStart, start, length))
+            return true;
+        previousStart = start;
+        previousEnd = i;
+    }
+    return false;
+}
+function isAsciiLetter(code) {
+    const lower = code | 0x20;
+    return lower >= 0x61 && lower <= 0x7a;
+}
+/** ASCII white space as `\s` reads it: tab, line feed, vertical tab, form feed, carriage return, space. */
+function onlyWhiteSpace(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const code = text.charCodeAt(i);
+        if (code !== 0x20 && (code < 0x09 || code > 0x0d))
+            return false;
+    }
+    return true;
+}
+/** Whether `length` ASCII letters at `a` and at `b` are the same ignoring case. */
+function sameIgnoringCase(text, a, b, length) {
+    for (let i = 0; i < length; i++) {
+        if ((text.charCodeAt(a + i) | 0x20) !== (text.charCodeAt(b + i) | 0x20))
+            return false;
+    }
+    return true;
 }
 /** "minimizeHighways" → "Minimize highways", "first_name" → "First name". */
 function spaced(token) {
@@ -48682,6 +48870,11 @@ function metadataEntry(root, name) {
 
 
 
+const TOKENS_ALLOWED = { code: false, blank: false };
+const WORDS_ONLY = { code: true, blank: false };
+// Request properties: no other rule looks at their text, so blank values are reported here.
+const REQUEST_TOKENS_ALLOWED = { code: false, blank: true };
+const REQUEST_WORDS_ONLY = { code: true, blank: true };
 /* harmony default export */ const text_english_quality = (defineRule({
     meta: {
         id: 'text-english-quality',
@@ -48696,7 +48889,8 @@ function metadataEntry(root, name) {
         const root = file.doc.root;
         const text = file.doc.text;
         const done = new Set();
-        const check = (owner, key, what, checks) => {
+        /** `what` names the owner in a message: built only when there is one to write. */
+        const check = (owner, key, checks, what) => {
             const node = prop(owner, key);
             const value = str(node);
             if (!node || value === undefined || done.has(node))
@@ -48704,11 +48898,11 @@ function metadataEntry(root, name) {
             done.add(node);
             if (value.trim() === '') {
                 if (checks.blank)
-                    report({ file, node, message: `the ${key} of ${what} is blank; write it or remove the key` });
+                    report({ file, node, message: `the ${key} of ${what()} is blank; write it or remove the key` });
                 return;
             }
             if (checks.code && isCodeToken(value)) {
-                report({ file, node, message: `the ${key} of ${what} is the code-style token ${quote(value)}, which is not translated; write it as words, e.g. ${quote(spaced(value))}` });
+                report({ file, node, message: `the ${key} of ${what()} is the code-style token ${quote(value)}, which is not translated; write it as words, e.g. ${quote(spaced(value))}` });
                 return;
             }
             const doubled = doubledWord(value);
@@ -48716,7 +48910,7 @@ function metadataEntry(root, name) {
                 report({
                     file,
                     node,
-                    message: `the ${key} of ${what} repeats the word ${quote(doubled.word)} (${quote(value.slice(Math.max(0, doubled.start - 30), doubled.end + 10))}); remove the repetition`,
+                    message: `the ${key} of ${what()} repeats the word ${quote(doubled.word)} (${quote(value.slice(Math.max(0, doubled.start - 30), doubled.end + 10))}); remove the repetition`,
                     fix: replaceInString(text, node, doubled.start, doubled.end, ''),
                 });
             }
@@ -48725,35 +48919,35 @@ function metadataEntry(root, name) {
         for (const operation of operations(root)) {
             if (isInternal(operation.node))
                 continue; // never shown
-            const label = operationLabel(operation);
-            check(operation.node, 'summary', label, { code: false, blank: false });
-            check(operation.node, 'description', label, { code: true, blank: false });
-            const visit = (where, blank) => ({ name, schema }) => {
+            const label = () => operationLabel(operation);
+            check(operation.node, 'summary', TOKENS_ALLOWED, label);
+            check(operation.node, 'description', WORDS_ONLY, label);
+            const visit = (where, request) => (name, _keyNode, schema) => {
                 if (isInternal(schema))
                     return;
-                const what = `property ${quote(name)} in ${where}`;
+                const what = () => `property ${quote(name)} in ${where()}`;
                 // Property descriptions that repeat the JSON name ("firstName") are what the wizard generates:
                 // thousands in merged connectors. Only the label (x-ms-summary) is held to the token check.
-                check(schema, 'x-ms-summary', what, { code: true, blank });
-                check(schema, 'description', what, { code: false, blank });
+                check(schema, 'x-ms-summary', request ? REQUEST_WORDS_ONLY : WORDS_ONLY, what);
+                check(schema, 'description', request ? REQUEST_TOKENS_ALLOWED : TOKENS_ALLOWED, what);
             };
             for (const parameter of swagger_parametersOf(root, operation)) {
                 if (parameter.in !== 'body' || isInternal(parameter.node))
                     continue;
-                // Request properties: no other rule looks at their text, so blank values are reported here.
-                forEachSchemaProperty(root, prop(parameter.node, 'schema'), visit(`the body of ${label}`, true), schemasSeen);
+                forEachSchemaProperty(root, prop(parameter.node, 'schema'), visit(() => `the body of ${label()}`, true), schemasSeen);
             }
             for (const response of responsesOf(root, operation)) {
                 if (!isSuccessCode(response.code))
                     continue;
-                forEachSchemaProperty(root, prop(response.node, 'schema'), visit(`the ${response.code} response of ${label}`, false), schemasSeen);
+                forEachSchemaProperty(root, prop(response.node, 'schema'), visit(() => `the ${response.code} response of ${label()}`, false), schemasSeen);
             }
         }
         for (const site of allParameters(root)) {
             if (isInternal(site.node) || (site.usedBy.length > 0 && site.usedBy.every((op) => isInternal(op.node))))
                 continue;
+            const label = () => parameterLabel(site);
             for (const key of ['x-ms-summary', 'description'])
-                check(site.node, key, parameterLabel(site), { code: true, blank: false });
+                check(site.node, key, WORDS_ONLY, label);
         }
     },
 }));
@@ -48927,10 +49121,18 @@ function parameterTextRule(id, key, description, hint) {
 
 
 
-const KEYS = [
-    ['x-ms-summary', 'a short Title Case label'],
-    ['description', 'a sentence'],
-];
+const ADD_SUMMARY = '"x-ms-summary" (a short Title Case label)';
+const ADD_DESCRIPTION = '"description" (a sentence)';
+const ADD_BOTH = `${ADD_SUMMARY} and ${ADD_DESCRIPTION}`;
+/** "has no x-ms-summary or description", "has an empty description"… */
+function describeMissing(summary, description) {
+    if (summary === 'missing' && description === 'missing')
+        return 'has no x-ms-summary or description';
+    if (summary === 'ok')
+        return describeProblem(description, 'description');
+    const summaryProblem = describeProblem(summary, 'x-ms-summary');
+    return description === 'ok' ? summaryProblem : `${summaryProblem} and ${describeProblem(description, 'description')}`;
+}
 /* harmony default export */ const response_property_metadata = (defineRule({
     meta: {
         id: 'response-property-metadata',
@@ -48954,22 +49156,16 @@ const KEYS = [
                 if (!/^2\d\d$/.test(response.code))
                     continue;
                 const where = `the ${response.code} response of ${operationLabel(operation)}`;
-                forEachSchemaProperty(root, prop(response.node, 'schema'), ({ name, keyNode, schema }) => {
+                forEachSchemaProperty(root, prop(response.node, 'schema'), (name, keyNode, schema) => {
                     if (schema.type !== 'object' || reported.has(schema) || isInternal(schema))
                         return;
-                    const missing = [];
-                    for (const [key, hint] of KEYS) {
-                        const state = textState(prop(schema, key));
-                        if (state !== 'ok')
-                            missing.push([key, state, hint]);
-                    }
-                    if (missing.length === 0)
+                    const summary = textState(prop(schema, 'x-ms-summary'));
+                    const description = textState(prop(schema, 'description'));
+                    if (summary === 'ok' && description === 'ok')
                         return;
                     reported.add(schema);
-                    const problem = missing.length === 2 && missing.every(([, state]) => state === 'missing')
-                        ? 'has no x-ms-summary or description'
-                        : missing.map(([key, state]) => describeProblem(state, key)).join(' and ');
-                    const fix = missing.map(([key, , hint]) => `"${key}" (${hint})`).join(' and ');
+                    const problem = describeMissing(summary, description);
+                    const fix = summary === 'ok' ? ADD_DESCRIPTION : description === 'ok' ? ADD_SUMMARY : ADD_BOTH;
                     const raw = keyNode.parent?.children?.[1];
                     if (raw !== undefined && raw !== schema) {
                         // Reached through $ref: the text belongs on the definition, which every use shows.
@@ -49125,17 +49321,28 @@ function listed(readme, section) {
     }
     return result;
 }
-/** Word overlap (Jaccard) of two names, 0–1. */
-function similarity(a, b) {
-    const words = (text) => new Set(plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
-    const x = words(a);
-    const y = words(b);
+/** The words of a name, lowercase. */
+function wordsOf(text) {
+    return new Set(plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+}
+/** Word overlap (Jaccard) of two names' words, 0–1. */
+function similarity(x, y) {
     let shared = 0;
     for (const w of x)
         if (y.has(w))
             shared++;
     const union = x.size + y.size - shared;
     return union === 0 ? 0 : shared / union;
+}
+/** `compute` remembered per text: the same names are compared many times over. */
+function cached(compute) {
+    const results = new Map();
+    return (text) => {
+        let result = results.get(text);
+        if (result === undefined)
+            results.set(text, (result = compute(text)));
+        return result;
+    };
 }
 /* harmony default export */ const readme_ops_match = (defineRule({
     meta: {
@@ -49163,26 +49370,32 @@ function similarity(a, b) {
         const items = sections.flatMap((section) => listed(readme, section));
         if (items.length === 0)
             return; // prose only: nothing to compare
-        const ops = operations(swagger.doc.root).map((operation) => ({
-            summary: str(prop(operation.node, 'summary')),
-            id: str(prop(operation.node, 'operationId')),
-            shown: !isInternal(operation.node) && bool(prop(operation.node, 'deprecated')) !== true,
-        }));
+        const key = cached(opKey);
+        const words = cached(wordsOf);
+        const ops = operations(swagger.doc.root).map((operation) => {
+            const summary = str(prop(operation.node, 'summary'));
+            return {
+                summary,
+                candidates: summary ? candidatesOf(summary) : [],
+                id: str(prop(operation.node, 'operationId')),
+                shown: !isInternal(operation.node) && bool(prop(operation.node, 'deprecated')) !== true,
+            };
+        });
         const known = new Set();
         for (const op of ops) {
-            for (const candidate of op.summary ? candidatesOf(op.summary) : [])
-                known.add(opKey(candidate));
+            for (const candidate of op.candidates)
+                known.add(key(candidate));
             if (op.id)
-                known.add(opKey(op.id));
+                known.add(key(op.id));
         }
-        const mentioned = new Set(items.flatMap((item) => item.candidates.map(opKey)));
-        const unmatched = items.filter((item) => !item.candidates.some((c) => known.has(opKey(c))));
-        const missing = ops.filter((op) => op.shown && op.summary && op.summary.trim() !== '' && !candidatesOf(op.summary).some((c) => mentioned.has(opKey(c))) && !(op.id && mentioned.has(opKey(op.id))));
+        const mentioned = new Set(items.flatMap((item) => item.candidates.map(key)));
+        const unmatched = items.filter((item) => !item.candidates.some((c) => known.has(key(c))));
+        const missing = ops.filter((op) => op.shown && op.summary && op.summary.trim() !== '' && !op.candidates.some((c) => mentioned.has(key(c))) && !(op.id && mentioned.has(key(op.id))));
         for (const item of unmatched) {
             // A renamed operation: the closest missing summary, if close enough, is named in the message.
             let best;
             missing.forEach((op, index) => {
-                const score = Math.max(...item.candidates.map((c) => similarity(c, op.summary)));
+                const score = Math.max(...item.candidates.map((c) => similarity(words(c), words(op.summary))));
                 if (score >= 0.5 && (!best || score > best.score))
                     best = { index, score };
             });
@@ -49610,6 +49823,14 @@ function compatible(a, b) {
     const suffixes = a.suffix.endsWith(b.suffix) || b.suffix.endsWith(a.suffix);
     return prefixes && suffixes;
 }
+/** Every segment of `a` compatible with the same segment of `b` (paths with as many segments). */
+function segmentsCompatible(a, b) {
+    for (let k = 0; k < a.segments.length; k++) {
+        if (!compatible(a.segments[k], b.segments[k]))
+            return false;
+    }
+    return true;
+}
 function opLabel(info, method) {
     const node = prop(info.pathItem, method);
     return operationLabel({ path: info.path, method, node, pathItem: info.pathItem });
@@ -49692,7 +49913,7 @@ function opLabel(info, method) {
                     const other = list[j];
                     if (other.shape === info.shape)
                         continue;
-                    if (!info.segments.every((segment, k) => compatible(segment, other.segments[k])))
+                    if (!segmentsCompatible(info, other))
                         continue;
                     const method = info.methods.find((m) => other.methods.includes(m));
                     if (method === undefined)
@@ -50474,6 +50695,7 @@ const MAX_SWAGGER_BYTES = 1024 * 1024;
 
 
 
+const REF_KEY = new Set(['$ref']);
 /** Where Swagger 2.0 lets a connector's refs point. */
 const REF_TARGETS = /^#\/(definitions|parameters|responses)\/[^/]+$/;
 /**
@@ -50524,33 +50746,26 @@ function hopsFrom(root, target, memo) {
         const root = file.doc.root;
         const sites = [];
         const targets = new Set();
-        const stack = [root];
-        while (stack.length > 0) {
-            const node = stack.pop();
-            if (node.type === 'property') {
-                const [key, value] = node.children ?? [];
-                if (key?.value === '$ref' && value) {
-                    if (value.type !== 'string')
-                        report({ file, node: value, message: '$ref must be a string' });
-                    else {
-                        const ref = value.value;
-                        const resolved = resolveRef(root, ref);
-                        if (resolved.error !== undefined)
-                            report({ file, node: value, message: resolved.error });
-                        else if (!REF_TARGETS.test(ref)) {
-                            report({ file, node: value, message: `"${shortRef(ref)}" must point to an entry of #/definitions, #/parameters or #/responses` });
-                        }
-                        else {
-                            sites.push({ value, object: node.parent, ref, target: resolved.target });
-                            targets.add(resolved.target);
-                        }
-                    }
-                    continue;
+        // What a $ref's value holds is no reference of its own.
+        for (const property of outermostPropertiesNamed(root, REF_KEY)) {
+            const value = property.children?.[1];
+            if (!value)
+                continue;
+            if (value.type !== 'string')
+                report({ file, node: value, message: '$ref must be a string' });
+            else {
+                const ref = value.value;
+                const resolved = resolveRef(root, ref);
+                if (resolved.error !== undefined)
+                    report({ file, node: value, message: resolved.error });
+                else if (!REF_TARGETS.test(ref)) {
+                    report({ file, node: value, message: `"${shortRef(ref)}" must point to an entry of #/definitions, #/parameters or #/responses` });
+                }
+                else {
+                    sites.push({ value, object: property.parent, ref, target: resolved.target });
+                    targets.add(resolved.target);
                 }
             }
-            if (node.children)
-                for (let i = node.children.length - 1; i >= 0; i--)
-                    stack.push(node.children[i]);
         }
         const memo = new Map();
         for (const { value, object, ref, target } of sites) {
@@ -50670,110 +50885,132 @@ function isNameKey(kind, key) {
         return /^\d{3}$/.test(key) || key === 'default';
     return false;
 }
+/** The fields that hold fixed-field objects, per kind of object (paths, path items and responses are keyed by names instead). */
+const CHILD_FIELDS = {
+    root: new Map([
+        ['info', ['one', 'info']],
+        ['paths', ['one', 'paths']],
+        ['definitions', ['by name', 'schema']],
+        ['parameters', ['by name', 'parameter']],
+        ['responses', ['by name', 'response']],
+        ['securityDefinitions', ['by name', 'security scheme']],
+        ['tags', ['list', 'tag']],
+        ['externalDocs', ['one', 'external docs']],
+    ]),
+    info: new Map([
+        ['contact', ['one', 'contact']],
+        ['license', ['one', 'license']],
+    ]),
+    'path item': new Map([['parameters', ['list', 'parameter']]]),
+    operation: new Map([
+        ['parameters', ['list', 'parameter']],
+        ['responses', ['one', 'responses']],
+        ['externalDocs', ['one', 'external docs']],
+        // The webhook payload schema: a real schema, but inside an extension value.
+        ['x-ms-notification-content', ['extension schema', 'schema']],
+    ]),
+    parameter: new Map([
+        ['schema', ['one', 'schema']],
+        ['items', ['one', 'items']],
+    ]),
+    response: new Map([
+        ['schema', ['one', 'schema']],
+        ['headers', ['by name', 'header']],
+    ]),
+    header: new Map([['items', ['one', 'items']]]),
+    items: new Map([['items', ['one', 'items']]]),
+    schema: new Map([
+        ['properties', ['by name', 'schema']],
+        ['items', ['one or list', 'schema']],
+        ['allOf', ['list', 'schema']],
+        ['additionalProperties', ['one', 'schema']],
+        ['xml', ['one', 'xml']],
+        ['externalDocs', ['one', 'external docs']],
+    ]),
+    tag: new Map([['externalDocs', ['one', 'external docs']]]),
+};
+const METHODS = new Set(HTTP_METHODS);
 const extensions_cache = new WeakMap();
-/** Value nodes of an object's properties, without allocating entries. */
-function values(node) {
-    if (node?.type !== 'object')
-        return [];
+/**
+ * The unusual keys of every fixed-field object of the document, in no particular order. One
+ * iterative pass over the keys of those objects finds both the keys and the objects below them;
+ * `$ref`s are not followed.
+ */
+function unusualKeys(root) {
+    let result = extensions_cache.get(root);
+    if (!result)
+        extensions_cache.set(root, (result = Object.freeze(collectUnusualKeys(root))));
+    return result;
+}
+function collectUnusualKeys(root) {
     const result = [];
-    for (const property of node.children ?? []) {
-        const value = property.children?.[1];
-        if (value)
-            result.push(value);
+    const stack = [];
+    pushObject(stack, root, 'root', false);
+    while (stack.length > 0) {
+        const object = stack.pop();
+        const standard = STANDARD_FIELDS[object.kind];
+        const properties = object.node.children ?? [];
+        // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
+        for (let i = 0; i < properties.length; i++) {
+            const keyNode = properties[i]?.children?.[0];
+            const value = properties[i]?.children?.[1];
+            if (!keyNode)
+                continue;
+            const key = String(keyNode.value);
+            if (value)
+                pushChildren(stack, object, key, value);
+            if (!standard.has(key) && !isNameKey(object.kind, key) && !KNOWN.has(key))
+                result.push({ key, keyNode, object });
+        }
     }
     return result;
 }
-/** Every fixed-field object of the document, in no particular order. Iterative; `$ref`s are not followed. */
-function fixedObjects(root) {
-    const cached = extensions_cache.get(root);
-    if (cached)
-        return cached;
-    const result = [];
-    const stack = [{ node: root, kind: 'root', inExtension: false }];
-    const push = (node, kind, inExtension) => {
-        if (node?.type === 'object')
-            stack.push({ node, kind, inExtension });
-    };
-    const pushAll = (list, kind, inExtension) => {
-        for (const node of list)
-            push(node, kind, inExtension);
-    };
-    while (stack.length > 0) {
-        const current = stack.pop();
-        const { node, kind, inExtension: ext } = current;
-        result.push(current);
-        switch (kind) {
-            case 'root':
-                push(prop(node, 'info'), 'info', ext);
-                push(prop(node, 'paths'), 'paths', ext);
-                pushAll(values(prop(node, 'definitions')), 'schema', ext);
-                pushAll(values(prop(node, 'parameters')), 'parameter', ext);
-                pushAll(values(prop(node, 'responses')), 'response', ext);
-                pushAll(values(prop(node, 'securityDefinitions')), 'security scheme', ext);
-                pushAll(items(prop(node, 'tags')), 'tag', ext);
-                push(prop(node, 'externalDocs'), 'external docs', ext);
-                break;
-            case 'info':
-                push(prop(node, 'contact'), 'contact', ext);
-                push(prop(node, 'license'), 'license', ext);
-                break;
-            case 'paths':
-                for (const { key, value } of entries(node))
-                    if (key.startsWith('/'))
-                        push(value, 'path item', ext);
-                break;
-            case 'path item':
-                for (const { key, value } of entries(node))
-                    if (HTTP_METHODS.includes(key))
-                        push(value, 'operation', ext);
-                pushAll(items(prop(node, 'parameters')), 'parameter', ext);
-                break;
-            case 'operation':
-                pushAll(items(prop(node, 'parameters')), 'parameter', ext);
-                push(prop(node, 'responses'), 'responses', ext);
-                push(prop(node, 'externalDocs'), 'external docs', ext);
-                // The webhook payload schema: a real schema, but inside an extension value.
-                push(prop(prop(node, 'x-ms-notification-content'), 'schema'), 'schema', true);
-                break;
-            case 'parameter':
-                push(prop(node, 'schema'), 'schema', ext);
-                push(prop(node, 'items'), 'items', ext);
-                break;
-            case 'responses':
-                for (const { key, value } of entries(node))
-                    if (isNameKey('responses', key))
-                        push(value, 'response', ext);
-                break;
-            case 'response':
-                push(prop(node, 'schema'), 'schema', ext);
-                pushAll(values(prop(node, 'headers')), 'header', ext);
-                break;
-            case 'header':
-            case 'items':
-                push(prop(node, 'items'), 'items', ext);
-                break;
-            case 'schema': {
-                pushAll(values(prop(node, 'properties')), 'schema', ext);
-                const schemaItems = prop(node, 'items');
-                if (schemaItems?.type === 'array')
-                    pushAll(items(schemaItems), 'schema', ext);
-                else
-                    push(schemaItems, 'schema', ext);
-                pushAll(items(prop(node, 'allOf')), 'schema', ext);
-                push(prop(node, 'additionalProperties'), 'schema', ext);
-                push(prop(node, 'xml'), 'xml', ext);
-                push(prop(node, 'externalDocs'), 'external docs', ext);
-                break;
-            }
-            case 'tag':
-                push(prop(node, 'externalDocs'), 'external docs', ext);
-                break;
-            default:
-                break;
-        }
+/** Pushes the fixed-field objects that the property `key: value` of `parent` holds. */
+function pushChildren(stack, parent, key, value) {
+    const { node, kind, inExtension } = parent;
+    // Name-keyed objects: every entry counts, duplicates included.
+    if (kind === 'paths') {
+        if (key.startsWith('/'))
+            pushObject(stack, value, 'path item', inExtension);
+        return;
     }
-    extensions_cache.set(root, result);
-    return result;
+    if (kind === 'responses') {
+        if (isNameKey(kind, key))
+            pushObject(stack, value, 'response', inExtension);
+        return;
+    }
+    if (kind === 'path item' && METHODS.has(key)) {
+        pushObject(stack, value, 'operation', inExtension);
+        return;
+    }
+    const field = CHILD_FIELDS[kind]?.get(key);
+    // A duplicated field counts once, with its last value (as prop() reads it).
+    if (!field || prop(node, key) !== value)
+        return;
+    const [holds, childKind] = field;
+    switch (holds) {
+        case 'one':
+            return pushObject(stack, value, childKind, inExtension);
+        case 'list':
+            return pushList(stack, value, childKind, inExtension);
+        case 'one or list':
+            return value.type === 'array' ? pushList(stack, value, childKind, inExtension) : pushObject(stack, value, childKind, inExtension);
+        case 'by name':
+            if (value.type === 'object')
+                for (const entry of value.children ?? [])
+                    pushObject(stack, entry.children?.[1], childKind, inExtension);
+            return;
+        case 'extension schema':
+            return pushObject(stack, prop(value, 'schema'), childKind, true);
+    }
+}
+function pushObject(stack, node, kind, inExtension) {
+    if (node?.type === 'object')
+        stack.push({ node, kind, inExtension });
+}
+function pushList(stack, list, kind, inExtension) {
+    for (const node of items(list))
+        pushObject(stack, node, kind, inExtension);
 }
 /**
  * The `x-ms-*` extensions a connector may use. Documented by Microsoft: Learn "Extend an OpenAPI
@@ -50843,9 +51080,6 @@ const KNOWN_MS_EXTENSIONS = [
     'x-ms-code-generation-settings',
 ];
 const KNOWN = new Set(KNOWN_MS_EXTENSIONS);
-function isKnownMsExtension(key) {
-    return KNOWN.has(key);
-}
 /** Optimal string alignment distance (Damerau–Levenshtein without repeated edits), capped at `max + 1`. */
 function editDistance(a, b, max) {
     if (Math.abs(a.length - b.length) > max)
@@ -50938,36 +51172,31 @@ const API_PROPERTIES_KEYS = new Set(['scriptOperations', 'iconBrandColor', 'capa
         // keys there ("is not allowed here"). This rule reports what it cannot see (schemas held by an
         // extension) and, everywhere, keys that are a known extension with a broken prefix, because
         // those come with a safe rename.
-        for (const { node, kind, inExtension } of fixedObjects(root)) {
-            const standard = STANDARD_FIELDS[kind];
-            for (const property of node.children ?? []) {
-                const keyNode = property.children?.[0];
-                const key = keyNode?.value;
-                if (!keyNode || typeof key !== 'string' || key.startsWith('x-') || standard.has(key) || isNameKey(kind, key))
-                    continue;
-                // A paths key without its leading "/" is a path, not an extension (path-syntax's business).
-                if (kind === 'paths')
-                    continue;
-                const meant = misprefixedExtension(key);
-                if (meant !== undefined) {
-                    const taken = prop(node, meant) !== undefined;
-                    report({
-                        file,
-                        node: keyNode,
-                        message: taken
-                            ? `${quote(key)} is not a valid extension name (extensions begin with "x-") and ${quote(meant)} is already set here; remove this copy`
-                            : `${quote(key)} is not a valid extension name: extensions begin with "x-"; rename it ${quote(meant)}`,
-                        ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(meant) } }),
-                    });
-                    continue;
-                }
-                if (!inExtension)
-                    continue;
-                const hint = API_PROPERTIES_KEYS.has(key)
-                    ? `it belongs in apiProperties.json ("properties.${key}"): move it there`
-                    : `rename it with an "x-" prefix if it is your own extension, or remove it`;
-                report({ file, node: keyNode, message: `${quote(key)} is not a ${kind} field and not an extension (extensions begin with "x-"); ${hint}` });
+        for (const { key, keyNode, object } of unusualKeys(root)) {
+            const { node, kind, inExtension } = object;
+            // "x-" keys are extensions; a paths key without its leading "/" is a path, not an extension
+            // (path-syntax's business).
+            if (key.startsWith('x-') || kind === 'paths')
+                continue;
+            const meant = misprefixedExtension(key);
+            if (meant !== undefined) {
+                const taken = prop(node, meant) !== undefined;
+                report({
+                    file,
+                    node: keyNode,
+                    message: taken
+                        ? `${quote(key)} is not a valid extension name (extensions begin with "x-") and ${quote(meant)} is already set here; remove this copy`
+                        : `${quote(key)} is not a valid extension name: extensions begin with "x-"; rename it ${quote(meant)}`,
+                    ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(meant) } }),
+                });
+                continue;
             }
+            if (!inExtension)
+                continue;
+            const hint = API_PROPERTIES_KEYS.has(key)
+                ? `it belongs in apiProperties.json ("properties.${key}"): move it there`
+                : `rename it with an "x-" prefix if it is your own extension, or remove it`;
+            report({ file, node: keyNode, message: `${quote(key)} is not a ${kind} field and not an extension (extensions begin with "x-"); ${hint}` });
         }
     },
 }));
@@ -50987,30 +51216,26 @@ const API_PROPERTIES_KEYS = new Set(['scriptOperations', 'iconBrandColor', 'capa
         const file = parsedSwagger(connector);
         if (!file)
             return;
-        for (const { node } of fixedObjects(file.doc.root)) {
-            for (const property of node.children ?? []) {
-                const keyNode = property.children?.[0];
-                const key = keyNode?.value;
-                // Only keys that mean to be Microsoft extensions: "x-ms-…" in any case or separator style.
-                if (!keyNode || typeof key !== 'string' || !/^x-ms/i.test(key) || isKnownMsExtension(key))
-                    continue;
-                const names = closestMsExtensions(key);
-                const [name] = names;
-                if (names.length === 1 && name !== undefined) {
-                    const taken = prop(node, name) !== undefined;
-                    report({
-                        file,
-                        node: keyNode,
-                        message: taken
-                            ? `${quote(key)} is not a known extension and this object already has ${quote(name)}; remove the misspelt copy`
-                            : `${quote(key)} is not a known extension, so the platform ignores it; did you mean ${quote(name)}?`,
-                        ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(name) } }),
-                    });
-                }
-                else {
-                    const hint = names.length > 1 ? `did you mean ${names.map((n) => quote(n)).join(' or ')}?` : 'check the spelling against Microsoft\'s OpenAPI extensions, or rename a private one without the "x-ms-" prefix';
-                    report({ file, node: keyNode, message: `${quote(key)} is not a known extension, so the platform ignores it; ${hint}` });
-                }
+        for (const { key, keyNode, object } of unusualKeys(file.doc.root)) {
+            // Only keys that mean to be Microsoft extensions: "x-ms-…" in any case or separator style.
+            if (!/^x-ms/i.test(key))
+                continue;
+            const names = closestMsExtensions(key);
+            const [name] = names;
+            if (names.length === 1 && name !== undefined) {
+                const taken = prop(object.node, name) !== undefined;
+                report({
+                    file,
+                    node: keyNode,
+                    message: taken
+                        ? `${quote(key)} is not a known extension and this object already has ${quote(name)}; remove the misspelt copy`
+                        : `${quote(key)} is not a known extension, so the platform ignores it; did you mean ${quote(name)}?`,
+                    ...(taken ? {} : { fix: { offset: keyNode.offset, length: keyNode.length, text: JSON.stringify(name) } }),
+                });
+            }
+            else {
+                const hint = names.length > 1 ? `did you mean ${names.map((n) => quote(n)).join(' or ')}?` : 'check the spelling against Microsoft\'s OpenAPI extensions, or rename a private one without the "x-ms-" prefix';
+                report({ file, node: keyNode, message: `${quote(key)} is not a known extension, so the platform ignores it; ${hint}` });
             }
         }
     },
@@ -51394,30 +51619,28 @@ const MAX_SCHEMAS_PER_OPERATION = 16_384;
  * beyond this, the rule warns.
  */
 const DEEP_SCHEMA = 20;
-/** The schema objects a schema directly contains, `$ref`s resolved. */
-function children(root, node) {
-    const result = [];
-    const add = (raw) => {
-        if (raw?.type !== 'object')
-            return;
-        const kid = prop(raw, '$ref') ? deref(root, raw) : raw;
-        if (kid?.type === 'object')
-            result.push(kid);
-    };
+/** Appends the schema objects a schema directly contains, `$ref`s resolved, to `into`. */
+function addChildren(root, node, into) {
     const properties = prop(node, 'properties');
     if (properties?.type === 'object')
         for (const property of properties.children ?? [])
-            add(property.children?.[1]);
+            addSchema(root, property.children?.[1], into);
     const schemaItems = prop(node, 'items');
     if (schemaItems?.type === 'array')
         for (const item of schemaItems.children ?? [])
-            add(item);
+            addSchema(root, item, into);
     else
-        add(schemaItems);
-    add(prop(node, 'additionalProperties'));
+        addSchema(root, schemaItems, into);
+    addSchema(root, prop(node, 'additionalProperties'), into);
     for (const member of items(prop(node, 'allOf')))
-        add(member);
-    return result;
+        addSchema(root, member, into);
+}
+function addSchema(root, raw, into) {
+    if (raw?.type !== 'object')
+        return;
+    const schema = deref(root, raw);
+    if (schema?.type === 'object')
+        into.push(schema);
 }
 /**
  * Sizes of schemas with `$ref`s expanded, memoised per schema node so each node is computed once
@@ -51435,35 +51658,52 @@ class SchemaSizes {
         const start = raw && deref(this.root, raw);
         if (!start || start.type !== 'object')
             return undefined;
-        const stack = [{ node: start }];
-        while (stack.length > 0) {
-            const frame = stack[stack.length - 1];
-            if (this.done.has(frame.node)) {
-                stack.pop();
+        // The schemas being sized, innermost last. The children of each sit in `kids` from
+        // `kidsFrom[i]` (-1 until listed), after those of the schemas below it on the stack: no frame
+        // object or child array per schema.
+        const nodes = [start];
+        const kidsFrom = [-1];
+        const kids = [];
+        while (nodes.length > 0) {
+            const top = nodes.length - 1;
+            const node = nodes[top];
+            const from = kidsFrom[top];
+            if (this.done.has(node)) {
+                nodes.pop();
+                kidsFrom.pop();
                 continue;
             }
-            if (!frame.kids) {
-                this.open.add(frame.node);
-                frame.kids = children(this.root, frame.node);
-                for (const kid of frame.kids)
-                    if (!this.done.has(kid) && !this.open.has(kid))
-                        stack.push({ node: kid });
+            if (from === -1) {
+                this.open.add(node);
+                kidsFrom[top] = kids.length;
+                addChildren(this.root, node, kids);
+                for (let i = kidsFrom[top]; i < kids.length; i++) {
+                    const kid = kids[i];
+                    if (!this.done.has(kid) && !this.open.has(kid)) {
+                        nodes.push(kid);
+                        kidsFrom.push(-1);
+                    }
+                }
                 continue;
             }
             let count = 1;
             let depth = 0;
-            for (const kid of frame.kids) {
-                const size = this.done.get(kid) ?? { count: 1, depth: 1 }; // a recursive reference
+            for (let i = from; i < kids.length; i++) {
+                const size = this.done.get(kids[i]) ?? RECURSIVE_REFERENCE;
                 count = Math.min(count + size.count, Number.MAX_SAFE_INTEGER);
                 depth = Math.max(depth, size.depth);
             }
-            this.done.set(frame.node, { count, depth: depth + 1 });
-            this.open.delete(frame.node);
-            stack.pop();
+            kids.length = from;
+            this.done.set(node, { count, depth: depth + 1 });
+            this.open.delete(node);
+            nodes.pop();
+            kidsFrom.pop();
         }
         return this.done.get(start);
     }
 }
+/** What a reference back to a schema still being sized counts for. */
+const RECURSIVE_REFERENCE = { count: 1, depth: 1 };
 /* harmony default export */ const limits_counts = (defineRule({
     meta: {
         id: 'limits-counts',
@@ -51956,7 +52196,9 @@ const CR = 13;
 function scanWhitespace(text) {
     const trailing = [];
     const tabs = [];
-    const hasTabs = text.includes('\t');
+    // The next tab at or after the current line: searched again only once the lines pass it, so
+    // a file with a few tabs is not searched to its next tab from every line.
+    let nextTab = text.indexOf('\t');
     for (let start = 0; start <= text.length;) {
         const newline = text.indexOf('\n', start);
         const end = newline === -1 ? text.length : newline;
@@ -51966,7 +52208,9 @@ function scanWhitespace(text) {
             bodyEnd--;
         if (bodyEnd < lineEnd)
             trailing.push({ offset: bodyEnd, length: lineEnd - bodyEnd });
-        const first = hasTabs ? text.indexOf('\t', start) : -1;
+        if (nextTab !== -1 && nextTab < start)
+            nextTab = text.indexOf('\t', start);
+        const first = nextTab;
         if (first !== -1 && first < bodyEnd) {
             const last = text.lastIndexOf('\t', bodyEnd - 1);
             tabs.push({ offset: first, length: last - first + 1, text: text.slice(first, last + 1).replace(/\t/g, '    ') });
@@ -51980,8 +52224,8 @@ function scanWhitespace(text) {
 
 
 /** Keys of paconn's settings.json (schemas/paconn-settings.schema.json, plus "script" that paconn reads). */
-const pkg_settings_schema_KEYS = ['connectorId', 'environment', 'apiProperties', 'apiDefinition', 'icon', 'script', 'powerAppsUrl', 'powerAppsApiVersion', 'flowUrl', 'flowApiVersion'];
-const BY_LOWER = new Map(pkg_settings_schema_KEYS.map((k) => [k.toLowerCase(), k]));
+const KEYS = ['connectorId', 'environment', 'apiProperties', 'apiDefinition', 'icon', 'script', 'powerAppsUrl', 'powerAppsApiVersion', 'flowUrl', 'flowApiVersion'];
+const BY_LOWER = new Map(KEYS.map((k) => [k.toLowerCase(), k]));
 const API_VERSION = '2016-11-01';
 const pkg_settings_schema_GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 /** An environment name: a GUID, or a default environment "Default-<tenant GUID>". */
@@ -52007,7 +52251,7 @@ const CONNECTOR_ID = /^[A-Za-z0-9_-]+$/;
         for (const { key, keyNode, value } of entries(root)) {
             const known = BY_LOWER.get(key.toLowerCase());
             if (known === undefined) {
-                report({ file: settings, node: keyNode, message: `settings.json has the unknown key ${quote(key)}; paconn reads only ${pkg_settings_schema_KEYS.join(', ')}: remove it` });
+                report({ file: settings, node: keyNode, message: `settings.json has the unknown key ${quote(key)}; paconn reads only ${KEYS.join(', ')}: remove it` });
                 continue;
             }
             if (known !== key) {
@@ -52537,7 +52781,7 @@ const COMMON = new Set(['x-ms-apimTemplate-operationName', 'x-ms-apimTemplate-po
 
 
 
-const METHODS = new Set(HTTP_METHODS);
+const schema_shared_METHODS = new Set(HTTP_METHODS);
 /**
  * Visits every schema of the file: parameters (body schemas and the parameter objects themselves),
  * responses, notification content, #/parameters, #/responses and #/definitions, following
@@ -52547,64 +52791,81 @@ const METHODS = new Set(HTTP_METHODS);
  */
 function forEachSchema(root, visit) {
     let visits = walked.get(root);
-    if (!visits) {
-        const list = [];
-        walkSchemas(root, (schema) => list.push(schema));
-        walked.set(root, (visits = list));
-    }
-    for (const schema of visits)
-        visit(schema);
+    if (!visits)
+        walked.set(root, (visits = walkSchemas(root)));
+    // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
+    for (let i = 0; i < visits.length; i++)
+        visit(visits[i]);
 }
 /** One walk per parsed file, shared by every rule that looks at schemas (the tree is never mutated). */
 const walked = new WeakMap();
-function walkSchemas(root, visit) {
-    const seen = new Set();
-    const ids = new Map();
-    const idOf = (node) => {
-        let id = ids.get(node);
-        if (id === undefined)
-            ids.set(node, (id = ids.size));
-        return id;
-    };
+/** The bit of a (role, top) pair in a node's mask of visits. */
+function visitBit(role, top) {
+    const shift = role === 'request' ? 0 : role === 'response' ? 2 : 4;
+    return 1 << (shift + (top ? 1 : 0));
+}
+/** The request and response bits, top or not: a definition visited with any of them is in use. */
+const USED_BITS = visitBit('request', false) | visitBit('request', true) | visitBit('response', false) | visitBit('response', true);
+/** Schemas are objects; deeper than the bound, a walk stops (long `$ref` chains, hostile nesting). */
+function isWalkable(node, depth) {
+    return node?.type === 'object' && depth <= MAX_SCHEMA_DEPTH;
+}
+function walkSchemas(root) {
+    const visits = [];
+    // Per node, the (role, top) pairs it was visited with, as bits: no key strings per visit.
+    const visited = new Map();
     const stack = [];
+    const pushChild = (raw, from, via, parent, name) => {
+        const node = deref(root, raw);
+        const depth = from.depth + 1;
+        if (isWalkable(node, depth))
+            stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, depth });
+    };
     const walk = () => {
         while (stack.length > 0) {
             const item = stack.pop();
-            const node = item.raw && deref(root, item.raw);
-            if (!node || node.type !== 'object' || item.depth > MAX_SCHEMA_DEPTH)
+            const { node } = item;
+            const bit = visitBit(item.role, item.top);
+            const mask = visited.get(node) ?? 0;
+            if (mask & bit)
                 continue;
-            const key = `${idOf(node)}:${item.role}:${item.top ? 1 : 0}`;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            const { depth } = item;
-            visit({ node, role: item.role, top: item.top, parameter: item.parameter, via: item.via, parent: item.parent, name: item.name });
-            const next = [];
-            const child = (raw, via, extra = {}) => {
-                if (raw)
-                    next.push({ raw, depth: depth + 1, role: item.role, top: false, parameter: item.parameter && via === 'items', via, ...extra });
-            };
+            visited.set(node, mask | bit);
+            visits.push(item);
+            const first = stack.length;
             if (!item.parameter) {
-                for (const { key: name, value } of entries(prop(node, 'properties')))
-                    child(value, 'property', { parent: node, name });
+                // Indexed loops, not forEachEntry or for-of: no closure or iterator per visited schema.
+                const properties = prop(node, 'properties');
+                const propertyNodes = properties?.type === 'object' ? (properties.children ?? []) : [];
+                for (let i = 0; i < propertyNodes.length; i++) {
+                    const keyNode = propertyNodes[i]?.children?.[0];
+                    const value = propertyNodes[i]?.children?.[1];
+                    if (keyNode && value)
+                        pushChild(value, item, 'property', node, String(keyNode.value));
+                }
                 const additional = prop(node, 'additionalProperties');
                 if (additional?.type === 'object')
-                    child(additional, 'additionalProperties');
-                for (const member of items(prop(node, 'allOf')))
-                    child(member, 'allOf');
+                    pushChild(additional, item, 'additionalProperties');
+                const members = items(prop(node, 'allOf'));
+                for (let i = 0; i < members.length; i++)
+                    pushChild(members[i], item, 'allOf');
             }
             const itemsNode = prop(node, 'items');
             if (itemsNode?.type === 'object')
-                child(itemsNode, 'items');
-            else
-                for (const tuple of items(itemsNode))
-                    child(tuple, 'items');
-            for (let i = next.length - 1; i >= 0; i--)
-                stack.push(next[i]);
+                pushChild(itemsNode, item, 'items');
+            else {
+                const tuple = items(itemsNode);
+                for (let i = 0; i < tuple.length; i++)
+                    pushChild(tuple[i], item, 'items');
+            }
+            // Pushed in walking order, then flipped: the first child is popped first.
+            reverseTail(stack, first);
         }
     };
     const start = (raw, role, top, parameter = false) => {
-        stack.push({ raw, depth: 0, role, top, parameter, via: 'root' });
+        const node = raw && deref(root, raw);
+        if (!isWalkable(node, 0))
+            return;
+        stack.push({ node, role, top, parameter, via: 'root', parent: undefined, name: undefined, depth: 0 });
         walk();
     };
     for (const site of allParameters(root)) {
@@ -52614,19 +52875,18 @@ function walkSchemas(root, visit) {
             start(site.node, 'request', false, true);
     }
     for (const operation of operations(root)) {
-        for (const { value } of entries(prop(operation.node, 'responses')))
-            start(prop(deref(root, value), 'schema'), 'response', true);
+        forEachEntry(prop(operation.node, 'responses'), (_code, value) => start(prop(deref(root, value), 'schema'), 'response', true));
         start(prop(prop(operation.node, 'x-ms-notification-content'), 'schema'), 'response', true);
     }
-    for (const { value } of entries(prop(root, 'responses')))
-        start(prop(value, 'schema'), 'response', true);
-    for (const { value } of entries(prop(root, 'definitions'))) {
+    forEachEntry(prop(root, 'responses'), (_name, value) => start(prop(value, 'schema'), 'response', true));
+    forEachEntry(prop(root, 'definitions'), (_name, value) => {
         // Reached through a use above already: visit unused definitions only, so they are still checked.
         const resolved = deref(root, value);
-        const used = resolved && ['request:0', 'request:1', 'response:0', 'response:1'].some((suffix) => seen.has(`${idOf(resolved)}:${suffix}`));
+        const used = resolved !== undefined && ((visited.get(resolved) ?? 0) & USED_BITS) !== 0;
         if (!used)
             start(value, 'unused', false);
-    }
+    });
+    return visits;
 }
 const operationsByNode = new WeakMap();
 /** The file's operations keyed by their operation object, computed once per parsed file. */
@@ -52637,6 +52897,21 @@ function operationIndex(root) {
         operationsByNode.set(root, index);
     }
     return index;
+}
+const operationsByPath = new WeakMap();
+/** The first operation (in file order) with this path and method, looked up in a map built once per file. */
+function operationAt(root, path, method) {
+    let index = operationsByPath.get(root);
+    if (!index) {
+        index = new Map();
+        for (const operation of operations(root)) {
+            const key = `${operation.method} ${operation.path}`;
+            if (!index.has(key))
+                index.set(key, operation);
+        }
+        operationsByPath.set(root, index);
+    }
+    return index.get(`${method} ${path}`);
 }
 /** The operation whose subtree holds a node (nodes under /paths/{path}/{method}), else undefined. */
 function enclosingOperation(root, node) {
@@ -52672,8 +52947,8 @@ function schemaName(root, node) {
             rest = rest.slice(1);
         }
     }
-    else if (first === 'paths' && second !== undefined && third !== undefined && METHODS.has(third)) {
-        const operation = [...operationIndex(root).values()].find((op) => op.path === second && op.method === third);
+    else if (first === 'paths' && second !== undefined && third !== undefined && schema_shared_METHODS.has(third)) {
+        const operation = operationAt(root, second, third);
         const label = operation ? operationLabel(operation) : `${third.toUpperCase()} ${second}`;
         const [kind, index, sub] = segments.slice(3);
         if (kind === 'parameters' && index !== undefined) {
@@ -53228,12 +53503,11 @@ function isBinary(node) {
             return;
         const root = file.doc.root;
         for (const site of allParameters(root)) {
-            const label = parameterLabel(site);
             if (typeOf(site.node) === 'file' && site.in !== 'formData' && site.in !== 'body') {
                 report({
                     file,
                     node: prop(site.node, 'in') ?? site.node,
-                    message: `${label} has type 'file' but is in ${site.in ?? 'no location'}; files are sent as formData (FileParameterMustBeInFormData)`,
+                    message: `${parameterLabel(site)} has type 'file' but is in ${site.in ?? 'no location'}; files are sent as formData (FileParameterMustBeInFormData)`,
                 });
             }
             // eslint-disable-next-line no-control-regex
@@ -53241,12 +53515,14 @@ function isBinary(node) {
                 report({
                     file,
                     node: prop(site.node, 'name') ?? site.node,
-                    message: `${label} has a name with characters outside US-ASCII; rename it with ASCII characters only (InvalidFormDataParameterName)`,
+                    message: `${parameterLabel(site)} has a name with characters outside US-ASCII; rename it with ASCII characters only (InvalidFormDataParameterName)`,
                 });
             }
         }
         forEachSchema(root, ({ node, role, top, parameter, via }) => {
             const type = typeOf(node);
+            if (type !== 'file' && type !== 'string')
+                return; // the only types reported below
             // The root of a definition no operation uses: where it would be used is unknown.
             const unusedRoot = role === 'unused' && via === 'root';
             if (type === 'file' && !parameter && !(role === 'response' && top) && !unusedRoot) {
@@ -53511,12 +53787,11 @@ function propertyNames(root, schema) {
             if (done.has(node))
                 return;
             done.add(node);
-            const label = () => schemaName(root, node);
             const typeNode = prop(node, 'type');
             const type = str(typeNode);
             if (typeNode && (type === undefined || !TYPES.includes(type))) {
                 const shown = type === undefined ? file.doc.text.slice(typeNode.offset, typeNode.offset + Math.min(typeNode.length, 40)) : quote(type);
-                report({ file, node: typeNode, message: `${label()} has type ${shown}; use one of ${TYPES.map((t) => `"${t}"`).join(', ')} (UnrecognizedTypeFormat)` });
+                report({ file, node: typeNode, message: `${schemaName(root, node)} has type ${shown}; use one of ${TYPES.map((t) => `"${t}"`).join(', ')} (UnrecognizedTypeFormat)` });
             }
             const formatNode = prop(node, 'format');
             const format = str(formatNode);
@@ -53527,12 +53802,12 @@ function propertyNames(root, schema) {
                         file,
                         node: formatNode,
                         recommended: true,
-                        message: `${label()} has type/format ${quote(`${type}/${format}`)}, which the platform may not recognize (its list is not published); ${known ? `use ${known.map((f) => `"${f}"`).join(' or ')}` : 'remove the format'} (UnrecognizedTypeFormat)`,
+                        message: `${schemaName(root, node)} has type/format ${quote(`${type}/${format}`)}, which the platform may not recognize (its list is not published); ${known ? `use ${known.map((f) => `"${f}"`).join(' or ')}` : 'remove the format'} (UnrecognizedTypeFormat)`,
                     });
                 }
             }
             if (type === 'array' && !prop(node, 'items')) {
-                report({ file, node: typeNode, message: `${label()} is an array without "items"; add "items" with the element schema (ArrayHasNoItems)` });
+                report({ file, node: typeNode, message: `${schemaName(root, node)} is an array without "items"; add "items" with the element schema (ArrayHasNoItems)` });
             }
             const fallback = prop(node, 'default');
             if (fallback && type !== undefined && fallback.type !== 'null' && !fitsType(fallback, type)) {
@@ -53540,7 +53815,7 @@ function propertyNames(root, schema) {
                 report({
                     file,
                     node: fallback,
-                    message: `${label()} has a default of type ${jsonTypeOf(fallback)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `give a ${type} default`} (DefaultValueMustMatchType)`,
+                    message: `${schemaName(root, node)} has a default of type ${jsonTypeOf(fallback)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `give a ${type} default`} (DefaultValueMustMatchType)`,
                     ...(literal !== undefined ? { fix: replaceFix(fallback, literal) } : {}),
                 });
             }
@@ -53555,12 +53830,12 @@ function propertyNames(root, schema) {
                         file,
                         node: required,
                         at: 'key',
-                        message: `${label()} has an empty "required" list; remove it (RequiredPropertyArrayEmpty)`,
+                        message: `${schemaName(root, node)} has an empty "required" list; remove it (RequiredPropertyArrayEmpty)`,
                         ...(fix ? { fix } : {}),
                     });
                 }
                 else if (type !== undefined && type !== 'object') {
-                    report({ file, node: required, at: 'key', message: `${label()} is of type ${type} but has "required", which applies to objects only; remove it (RequiredPropertyNotOnObject)` });
+                    report({ file, node: required, at: 'key', message: `${schemaName(root, node)} is of type ${type} but has "required", which applies to objects only; remove it (RequiredPropertyNotOnObject)` });
                 }
                 else {
                     const names = propertyNames(root, node);
@@ -53570,7 +53845,7 @@ function propertyNames(root, schema) {
                             report({
                                 file,
                                 node: item,
-                                message: `${label()} requires ${quote(name)}, which is not among its properties; define it or remove it from "required" (RequiredPropertyDefinitionMissing)`,
+                                message: `${schemaName(root, node)} requires ${quote(name)}, which is not among its properties; define it or remove it from "required" (RequiredPropertyDefinitionMissing)`,
                             });
                         }
                     }
@@ -53585,7 +53860,7 @@ function propertyNames(root, schema) {
                     report({
                         file,
                         node: discriminatorNode,
-                        message: `${label()} has discriminator ${quote(discriminator)}, which must name a required string property of the schema; define it and list it in "required" (DiscriminatorMustBeARequiredStringProperty)`,
+                        message: `${schemaName(root, node)} has discriminator ${quote(discriminator)}, which must name a required string property of the schema; define it and list it in "required" (DiscriminatorMustBeARequiredStringProperty)`,
                     });
                 }
             }
@@ -53630,13 +53905,13 @@ function shown(text, node) {
             const extension = prop(node, 'x-ms-enum-values');
             if (!enumNode && !extension)
                 return;
-            const label = schemaName(root, node);
+            const label = () => schemaName(root, node);
             const type = typeOf(node);
             const values = new Set();
             if (enumNode?.type === 'array') {
                 const list = items(enumNode);
                 if (list.length === 0) {
-                    report({ file, node: enumNode, message: `${label} has an empty enum; list the allowed values or remove "enum" (EnumMustContainAtLeastOneElement)` });
+                    report({ file, node: enumNode, message: `${label()} has an empty enum; list the allowed values or remove "enum" (EnumMustContainAtLeastOneElement)` });
                 }
                 for (const value of list) {
                     const key = canonical(text, value);
@@ -53645,7 +53920,7 @@ function shown(text, node) {
                         report({
                             file,
                             node: value,
-                            message: `${label} lists the enum value ${shown(text, value)} twice; remove the duplicate (ArrayDuplicateValue)`,
+                            message: `${label()} lists the enum value ${shown(text, value)} twice; remove the duplicate (ArrayDuplicateValue)`,
                             ...(fix ? { fix } : {}),
                         });
                         continue;
@@ -53656,7 +53931,7 @@ function shown(text, node) {
                         report({
                             file,
                             node: value,
-                            message: `${label} has the enum value ${shown(text, value)} of type ${jsonTypeOf(value)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `use ${type} values`} (InvalidEnumValue)`,
+                            message: `${label()} has the enum value ${shown(text, value)} of type ${jsonTypeOf(value)} but is of type ${type}; ${literal !== undefined ? `write it as ${literal}` : `use ${type} values`} (InvalidEnumValue)`,
                             // The rewrite must not create a duplicate of a value listed earlier.
                             ...(literal !== undefined && !values.has(`${type === 'boolean' ? 'boolean' : 'number'}:${String(JSON.parse(literal))}`) ? { fix: replaceFix(value, literal) } : {}),
                         });
@@ -53666,7 +53941,7 @@ function shown(text, node) {
             if (extension?.type !== 'array')
                 return;
             if (enumNode?.type !== 'array' && items(extension).length > 0) {
-                report({ file, node: extension, at: 'key', message: `${label} has x-ms-enum-values but no enum; add "enum" with the values (InvalidEnumValuesExtensionValue)` });
+                report({ file, node: extension, at: 'key', message: `${label()} has x-ms-enum-values but no enum; add "enum" with the values (InvalidEnumValuesExtensionValue)` });
             }
             const seenValues = new Set();
             for (const entry of items(extension)) {
@@ -53678,21 +53953,21 @@ function shown(text, node) {
                         file,
                         node: displayName ?? entry,
                         at: displayName ? 'value' : 'key',
-                        message: `an x-ms-enum-values entry of ${label} has ${displayName ? 'an empty' : 'no'} displayName; add the text users see (MissingEnumValuesDisplayName)`,
+                        message: `an x-ms-enum-values entry of ${label()} has ${displayName ? 'an empty' : 'no'} displayName; add the text users see (MissingEnumValuesDisplayName)`,
                     });
                 }
                 const value = prop(entry, 'value');
                 if (!value) {
-                    report({ file, node: entry, message: `an x-ms-enum-values entry of ${label} has no value; add "value" from the enum (InvalidEnumValuesExtensionValue)` });
+                    report({ file, node: entry, message: `an x-ms-enum-values entry of ${label()} has no value; add "value" from the enum (InvalidEnumValuesExtensionValue)` });
                     continue;
                 }
                 const key = canonical(text, value);
                 if (seenValues.has(key)) {
-                    report({ file, node: value, message: `x-ms-enum-values of ${label} maps the value ${shown(text, value)} twice; keep one display name per value (DuplicateEnumValuesInExtension)` });
+                    report({ file, node: value, message: `x-ms-enum-values of ${label()} maps the value ${shown(text, value)} twice; keep one display name per value (DuplicateEnumValuesInExtension)` });
                 }
                 seenValues.add(key);
                 if (enumNode?.type === 'array' && !values.has(key)) {
-                    report({ file, node: value, message: `x-ms-enum-values of ${label} gives the value ${shown(text, value)}, which is not in its enum; use an enum value (InvalidEnumValuesExtensionValue)` });
+                    report({ file, node: value, message: `x-ms-enum-values of ${label()} gives the value ${shown(text, value)}, which is not in its enum; use an enum value (InvalidEnumValuesExtensionValue)` });
                 }
             }
         });
@@ -53709,12 +53984,37 @@ const RANGES = [
     ['minItems', 'maxItems'],
     ['minProperties', 'maxProperties'],
 ];
+const EXCLUSIVE_BOUNDS = [
+    ['exclusiveMaximum', 'maximum'],
+    ['exclusiveMinimum', 'minimum'],
+];
 const COUNTS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
 /** Text keywords whose empty value says nothing (RequiredValueEmpty). */
 const TEXT_KEYWORDS = ['title', 'description', 'x-ms-summary', 'format', 'pattern', 'x-ms-visibility'];
 /** Parameter text is the completeness rules' business (param-x-ms-summary, param-description). */
 const PARAMETER_TEXT = new Set(['description', 'x-ms-summary']);
-const RELEVANT = new Set([...RANGES.flat(), ...COUNTS, 'multipleOf', 'exclusiveMaximum', 'exclusiveMinimum', 'pattern', ...TEXT_KEYWORDS]);
+/** What each keyword read here is: a constraint (checked when present) or text (checked when blank). */
+const KEYWORDS = new Map([
+    ...TEXT_KEYWORDS.map((keyword) => [keyword, 'text']),
+    // After the text keywords: "pattern" is both, and a constraint is checked when present.
+    ...[...RANGES.flat(), ...COUNTS, 'multipleOf', 'exclusiveMaximum', 'exclusiveMinimum', 'pattern'].map((keyword) => [keyword, 'constraint']),
+]);
+/**
+ * Whether a schema has anything this rule reports on: a constraint keyword, or a blank text keyword.
+ * Both are rare, so one pass over the keys (one lookup each) spares most schemas the lookups of every keyword.
+ */
+function worthChecking(node) {
+    const properties = node.children ?? [];
+    for (let i = 0; i < properties.length; i++) {
+        const kind = KEYWORDS.get(properties[i]?.children?.[0]?.value);
+        if (kind === 'constraint')
+            return true;
+        const value = properties[i]?.children?.[1];
+        if (kind === 'text' && value?.type === 'string' && value.value.trim() === '')
+            return true;
+    }
+    return false;
+}
 /**
  * .NET regular expression syntax that JavaScript lacks: inline options "(?i)", atomic groups "(?>",
  * conditionals "(?(", comments "(?#", possessive-free anchors \A \Z \z, class subtraction "-[".
@@ -53746,7 +54046,7 @@ function invalidPattern(pattern) {
         const root = file.doc.root;
         const done = new Set();
         forEachSchema(root, ({ node, role, parameter, via }) => {
-            if (done.has(node) || !hasAnyKey(node, RELEVANT))
+            if (done.has(node) || !worthChecking(node))
                 return;
             done.add(node);
             const label = () => schemaName(root, node);
@@ -53767,10 +54067,7 @@ function invalidPattern(pattern) {
             if (multipleOf?.type === 'number' && multipleOf.value <= 0) {
                 report({ file, node: multipleOf, message: `${label()} has multipleOf ${String(multipleOf.value)}; it must be greater than zero (MultipleOfMustBeGreaterThanZero)` });
             }
-            for (const [exclusive, bound] of [
-                ['exclusiveMaximum', 'maximum'],
-                ['exclusiveMinimum', 'minimum'],
-            ]) {
+            for (const [exclusive, bound] of EXCLUSIVE_BOUNDS) {
                 const flag = prop(node, exclusive);
                 if (flag && !prop(node, bound)) {
                     const code = `${exclusive[0]?.toUpperCase()}${exclusive.slice(1)}Requires${bound[0]?.toUpperCase()}${bound.slice(1)}`;
@@ -53886,7 +54183,7 @@ function successSchema(root, operation) {
                 const found = new Set();
                 for (const parameter of swagger_parametersOf(root, operation)) {
                     if (parameter.in === 'body')
-                        forEachSchemaProperty(root, prop(parameter.node, 'schema'), ({ name }) => found.add(name));
+                        forEachSchemaProperty(root, prop(parameter.node, 'schema'), (name) => found.add(name));
                 }
                 bodyNames.set(operation, (names = found));
             }
@@ -54013,17 +54310,12 @@ function successSchema(root, operation) {
                 }
             }
         };
-        // Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions).
+        // Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions), in file order.
         const holders = new Set();
-        const stack = [root];
-        while (stack.length > 0) {
-            const node = stack.pop();
-            if (node.type === 'property' && ALL_KEYS.has(String(node.children?.[0]?.value)) && node.parent)
-                holders.add(node.parent);
-            if (node.children)
-                for (let i = node.children.length - 1; i >= 0; i--)
-                    stack.push(node.children[i]);
-        }
+        const extensions = [...ALL_KEYS].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
+        for (const property of extensions)
+            if (property.parent)
+                holders.add(property.parent);
         for (const holder of holders) {
             const enclosing = enclosingOperation(root, holder);
             const sources = enclosing ? [enclosing] : (usedBy.get(holder) ?? []);
@@ -54210,27 +54502,19 @@ function suspicion(value, name) {
         if (!file)
             return;
         const root = file.doc.root;
-        const stack = [root];
-        while (stack.length > 0) {
-            const node = stack.pop();
-            if (node.type === 'property') {
-                const [keyNode, value] = node.children ?? [];
-                const key = String(keyNode?.value);
-                if (value && SAMPLE_KEYS.has(key)) {
-                    scan(key, value);
-                    continue;
-                }
-            }
-            if (node.children)
-                for (let i = node.children.length - 1; i >= 0; i--)
-                    stack.push(node.children[i]);
+        // A sample inside a sample is scanned with it.
+        for (const property of outermostPropertiesNamed(root, SAMPLE_KEYS)) {
+            const [keyNode, value] = property.children ?? [];
+            if (value)
+                scan(String(keyNode?.value), value);
         }
         /** Checks every string inside one sample value, named by the nearest key. */
         function scan(key, sample) {
             const holder = sample.parent?.parent;
             // A parameter's sample is named by the parameter, a schema property's by the property.
             const holderName = str(prop(holder, 'name')) ?? String(keyOf(holder)?.value ?? '');
-            const where = holder.parent ? schemaName(root, holder) : 'the document';
+            // Named only when a finding needs it: samples are many, findings few.
+            const where = () => (holder.parent ? schemaName(root, holder) : 'the document');
             const items = [{ node: sample, name: holderName, path: '', depth: 0 }];
             while (items.length > 0) {
                 const { node, name, path, depth } = items.pop();
@@ -54243,7 +54527,7 @@ function suspicion(value, name) {
                             file: file,
                             node,
                             recommended: !found.certain,
-                            message: `the ${key} of ${where}${path ? ` at '${path}'` : ''} looks like ${found.what}; replace it with an obvious placeholder such as "<${name || 'value'}>" and never commit real credentials or personal data`,
+                            message: `the ${key} of ${where()}${path ? ` at '${path}'` : ''} looks like ${found.what}; replace it with an obvious placeholder such as "<${name || 'value'}>" and never commit real credentials or personal data`,
                         });
                     }
                 }
@@ -64279,7 +64563,7 @@ function annotationOverflowMessage(omitted) {
 // (twice, once escaped) was the run's memory peak.
 
 
-/** Characters handed to the sink at a time. */
+/** Characters handed to a sink at a time, and bytes of the file writer's buffer. */
 const BATCH_CHARS = 1 << 20;
 /** Joins chunks into batches of about a megabyte and hands each to `sink`, in order. */
 function pipeChunks(chunks, sink) {
@@ -64301,17 +64585,35 @@ function pipeChunks(chunks, sink) {
 function output_joinChunks(chunks) {
     return [...chunks].join('');
 }
-/** Writes the chunks to a file (created with its folders, or truncated), batch by batch. */
+/**
+ * Writes the chunks to a file (created with its folders, or truncated). Chunks are encoded straight
+ * into one reused buffer, which is written out whenever the next chunk might not fit.
+ */
 function writeChunks(file, chunks) {
     (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
     const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'w');
+    const buffer = Buffer.allocUnsafe(BATCH_CHARS);
+    let used = 0;
+    const writeAll = (bytes, length) => {
+        // writeSync may write less than asked: loop until it is all out.
+        for (let written = 0; written < length;)
+            written += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, written, length - written);
+    };
     try {
-        pipeChunks(chunks, (text) => {
-            const bytes = Buffer.from(text, 'utf8');
-            // writeSync may write less than asked: loop until the batch is out.
-            for (let written = 0; written < bytes.length;)
-                written += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, written);
-        });
+        for (const chunk of chunks) {
+            // A UTF-16 unit never takes more than 3 bytes of UTF-8.
+            if (used + chunk.length * 3 > buffer.length) {
+                writeAll(buffer, used);
+                used = 0;
+            }
+            if (chunk.length * 3 > buffer.length) {
+                const bytes = Buffer.from(chunk, 'utf8');
+                writeAll(bytes, bytes.length);
+            }
+            else
+                used += buffer.write(chunk, used, 'utf8');
+        }
+        writeAll(buffer, used);
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);

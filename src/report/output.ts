@@ -4,7 +4,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-/** Characters handed to the sink at a time. */
+/** Characters handed to a sink at a time, and bytes of the file writer's buffer. */
 const BATCH_CHARS = 1 << 20;
 
 /** Joins chunks into batches of about a megabyte and hands each to `sink`, in order. */
@@ -28,16 +28,32 @@ export function joinChunks(chunks: Iterable<string>): string {
   return [...chunks].join('');
 }
 
-/** Writes the chunks to a file (created with its folders, or truncated), batch by batch. */
+/**
+ * Writes the chunks to a file (created with its folders, or truncated). Chunks are encoded straight
+ * into one reused buffer, which is written out whenever the next chunk might not fit.
+ */
 export function writeChunks(file: string, chunks: Iterable<string>): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'w');
+  const buffer = Buffer.allocUnsafe(BATCH_CHARS);
+  let used = 0;
+  const writeAll = (bytes: Buffer, length: number): void => {
+    // writeSync may write less than asked: loop until it is all out.
+    for (let written = 0; written < length; ) written += writeSync(fd, bytes, written, length - written);
+  };
   try {
-    pipeChunks(chunks, (text) => {
-      const bytes = Buffer.from(text, 'utf8');
-      // writeSync may write less than asked: loop until the batch is out.
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-    });
+    for (const chunk of chunks) {
+      // A UTF-16 unit never takes more than 3 bytes of UTF-8.
+      if (used + chunk.length * 3 > buffer.length) {
+        writeAll(buffer, used);
+        used = 0;
+      }
+      if (chunk.length * 3 > buffer.length) {
+        const bytes = Buffer.from(chunk, 'utf8');
+        writeAll(bytes, bytes.length);
+      } else used += buffer.write(chunk, used, 'utf8');
+    }
+    writeAll(buffer, used);
   } finally {
     closeSync(fd);
   }

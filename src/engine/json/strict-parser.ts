@@ -115,13 +115,12 @@ class StrictParser {
         const first = index.get(name);
         if (first) this.onDuplicateKey(name, keyOffset, keyLength, first);
         if (this.skipWhitespace() !== 0x3a) throw NOT_STRICT;
-        const colonOffset = this.pos++;
+        this.pos++;
         // The property node is made last, so that its children array is made with its exact two
         // items (a push would allocate 17 slots); the key and the value get it as parent after.
         const key: BuildingNode = { type: 'string', value: name, offset: keyOffset, length: keyLength, parent: node };
         const value = this.value(node, depth + 1);
         const property: BuildingNode = { type: 'property', offset: keyOffset, length: value.offset + value.length - keyOffset, parent: node, children: [key, value] };
-        property.colonOffset = colonOffset;
         key.parent = property;
         value.parent = property;
         children.push(property);
