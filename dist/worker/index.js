@@ -46662,7 +46662,22 @@ function breakingOptions(git, config) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/memo.ts
+// Many rules ask the same question of one parsed file (or one operation, one icon): the answer is
+// computed once and kept beside the object it is about, in a WeakMap, so it goes when the file goes.
+/** `compute`, called at most once per key object. */
+function memoizeByObject(compute) {
+    const cache = new WeakMap();
+    return (key) => {
+        let value = cache.get(key);
+        if (value === undefined)
+            cache.set(key, (value = compute(key)));
+        return value;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/json/tree.ts
+
 /** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
 function prop(node, key) {
     if (!node || node.type !== 'object')
@@ -46727,22 +46742,19 @@ function num(node) {
 function bool(node) {
     return node?.type === 'boolean' ? node.value : undefined;
 }
-const propertiesByKey = new WeakMap();
 /**
  * Every property node named `key` anywhere under `root`, in file order. The first call walks the
  * whole tree once and indexes all its properties, so rules that look for a few keys wherever they
  * are (`$ref`, samples, dynamic extensions) share one walk instead of one each.
  */
 function propertiesNamed(root, key) {
-    let index = propertiesByKey.get(root);
-    if (!index)
-        propertiesByKey.set(root, (index = indexProperties(root)));
-    return index.get(key) ?? [];
+    return propertiesByKey(root).get(key) ?? [];
 }
 /**
  * Iterative (no recursion, however deep the file), in file order: children are pushed last to
  * first, so they are popped first to last. Only containers are pushed: leaves hold no properties.
  */
+const propertiesByKey = memoizeByObject(indexProperties);
 function indexProperties(root) {
     const index = new Map();
     const stack = [root];
@@ -47166,6 +47178,7 @@ function hasBasicPair(groups) {
 // Navigation over a Swagger 2.0 tree: operations, parameters, responses and schemas, with
 // internal `$ref`s resolved in place. External refs are never fetched or read.
 
+
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 /** How many `$ref` hops, or schema levels, a walk follows before it stops (cycles, ref chains). */
 const MAX_SCHEMA_DEPTH = 64;
@@ -47300,7 +47313,6 @@ function connectorMetadata(root, propertyName) {
 // frozen, so a rule that tried to change a shared answer would fail loudly instead of misleading
 // the rules after it.
 const refCache = new WeakMap();
-const operationCache = new WeakMap();
 const parameterCache = new WeakMap();
 const responseCache = new WeakMap();
 /** Resolves one `$ref` string against the document root. */
@@ -47315,13 +47327,9 @@ function resolveRef(root, ref) {
 }
 /** Every operation of the document, in file order. */
 function operations(root) {
-    if (!root)
-        return [];
-    let result = operationCache.get(root);
-    if (!result)
-        operationCache.set(root, (result = Object.freeze(computeOperations(root))));
-    return result;
+    return root ? operationsOf(root) : [];
 }
+const operationsOf = memoizeByObject((root) => Object.freeze(computeOperations(root)));
 /** Path-level and operation-level parameters; operation-level ones override by name + in. */
 function swagger_parametersOf(root, operation) {
     let result = parameterCache.get(operation.node);
@@ -47679,7 +47687,7 @@ const MODES = ['Global', 'GlobalPerConnector', 'Direct'];
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/completeness/readme.ts
-const cache = new WeakMap();
+
 function splitLines(text) {
     const result = [];
     let start = 0;
@@ -47705,10 +47713,8 @@ function plainText(text) {
 function matchKey(text) {
     return plainText(text).replace(/\s+/g, ' ').toLowerCase();
 }
-function readReadme(file) {
-    const cached = cache.get(file);
-    if (cached)
-        return cached;
+/** The readme's lines and headings, parsed once per file. */
+const readReadme = memoizeByObject((file) => {
     const raw = splitLines(file.text);
     const lines = [];
     const headings = [];
@@ -47757,10 +47763,8 @@ function readReadme(file) {
             headings.push({ level, text: plainText(text), key: matchKey(text), line: lines.length - 1, offset: offset + lead, length: text.trim().length });
         }
     }
-    const readme = { file, lines, headings };
-    cache.set(file, readme);
-    return readme;
-}
+    return { file, lines, headings };
+});
 /** The lines of a heading's section: up to the next heading of the same or a higher level. */
 function sectionLines(readme, heading) {
     const index = readme.headings.indexOf(heading);
@@ -47890,16 +47894,9 @@ function hasSteps(lines) {
 // of a file visited once each (a `#/parameters` definition used by ten operations is one node).
 
 
-/** Labels of the (memoized, so stable) operations and parameter sites: many rules name the same ones. */
-const operationLabels = new WeakMap();
-const parameterLabels = new WeakMap();
-/** "GET /frames/{id} (GetFrame)": how messages name an operation. */
-function operationLabel(operation) {
-    let label = operationLabels.get(operation);
-    if (label === undefined)
-        operationLabels.set(operation, (label = describeOperation(operation)));
-    return label;
-}
+
+/** "GET /frames/{id} (GetFrame)": how messages name an operation (the operations are memoized, so their labels can be). */
+const operationLabel = memoizeByObject(describeOperation);
 function describeOperation(operation) {
     const id = str(prop(operation.node, 'operationId'));
     const base = `${operation.method.toUpperCase()} ${operation.path}`;
@@ -47929,17 +47926,11 @@ function describeProblem(state, what) {
 function isInternal(node) {
     return str(prop(node, 'x-ms-visibility'))?.trim().toLowerCase() === 'internal';
 }
-const parameterSites = new WeakMap();
 /**
  * Every parameter object of the file, once: operation and path-level parameters (with `$ref`s
  * resolved) and the entries of #/parameters. Computed once per parsed file, in file order.
  */
-function allParameters(root) {
-    let sites = parameterSites.get(root);
-    if (!sites)
-        parameterSites.set(root, (sites = Object.freeze(collectParameters(root))));
-    return sites;
-}
+const allParameters = memoizeByObject((root) => Object.freeze(collectParameters(root)));
 /** Linear in the size of the parameter lists. */
 function collectParameters(root) {
     const byNode = new Map();
@@ -47978,12 +47969,7 @@ function collectParameters(root) {
     return [...byNode.values()].sort((a, b) => a.node.offset - b.node.offset);
 }
 /** "parameter 'top' (query) of GET /items (ListItems)" or, for a definition, "#/parameters/top (query, used by 3 operations)". */
-function parameterLabel(site) {
-    let label = parameterLabels.get(site);
-    if (label === undefined)
-        parameterLabels.set(site, (label = describeParameter(site)));
-    return label;
-}
+const parameterLabel = memoizeByObject(describeParameter);
 function describeParameter(site) {
     const name = site.name !== undefined ? `'${site.name}'` : '(unnamed)';
     const location = site.in !== undefined ? site.in : 'no "in"';
@@ -50855,6 +50841,7 @@ const swagger2_validator_validate = (/* unused pure expression or super */ null 
 // extension-prefix and unknown-ms-extension; one structural walk per file, linear in its size.
 
 
+
 const VALIDATION = ['maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'enum', 'multipleOf'];
 const PRIMITIVE = ['type', 'format', 'items', 'collectionFormat', 'default', ...VALIDATION];
 /** The fields Swagger 2.0 defines for each object (the official schema's `properties`). */
@@ -50930,18 +50917,12 @@ const CHILD_FIELDS = {
     tag: new Map([['externalDocs', ['one', 'external docs']]]),
 };
 const METHODS = new Set(HTTP_METHODS);
-const extensions_cache = new WeakMap();
 /**
  * The unusual keys of every fixed-field object of the document, in no particular order. One
  * iterative pass over the keys of those objects finds both the keys and the objects below them;
  * `$ref`s are not followed.
  */
-function unusualKeys(root) {
-    let result = extensions_cache.get(root);
-    if (!result)
-        extensions_cache.set(root, (result = Object.freeze(collectUnusualKeys(root))));
-    return result;
-}
+const unusualKeys = memoizeByObject((root) => Object.freeze(collectUnusualKeys(root)));
 function collectUnusualKeys(root) {
     const result = [];
     const stack = [];
@@ -52285,12 +52266,9 @@ function defaultName(key) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/definition/csharp.ts
-const csharp_cache = new WeakMap();
-/** Replaces comments and literal contents with spaces; line breaks and every offset are kept. */
-function codeOnly(file) {
-    const cached = csharp_cache.get(file);
-    if (cached !== undefined)
-        return cached;
+
+/** Replaces comments and literal contents with spaces; line breaks and every offset are kept. Once per file. */
+const codeOnly = memoizeByObject((file) => {
     const text = file.text;
     const out = text.split('');
     const blank = (from, to) => {
@@ -52413,10 +52391,8 @@ function codeOnly(file) {
         else
             i++;
     }
-    const result = out.join('');
-    csharp_cache.set(file, result);
-    return result;
-}
+    return out.join('');
+});
 
 ;// CONCATENATED MODULE: ./src/rules/definition/script-structure.ts
 
@@ -52781,6 +52757,7 @@ const COMMON = new Set(['x-ms-apimTemplate-operationName', 'x-ms-apimTemplate-po
 
 
 
+
 const schema_shared_METHODS = new Set(HTTP_METHODS);
 /**
  * Visits every schema of the file: parameters (body schemas and the parameter objects themselves),
@@ -52790,15 +52767,13 @@ const schema_shared_METHODS = new Set(HTTP_METHODS);
  * Iterative, with a depth bound: cycles and long `$ref` chains are safe.
  */
 function forEachSchema(root, visit) {
-    let visits = walked.get(root);
-    if (!visits)
-        walked.set(root, (visits = walkSchemas(root)));
+    const visits = walked(root);
     // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
     for (let i = 0; i < visits.length; i++)
         visit(visits[i]);
 }
 /** One walk per parsed file, shared by every rule that looks at schemas (the tree is never mutated). */
-const walked = new WeakMap();
+const walked = memoizeByObject(walkSchemas);
 /** The bit of a (role, top) pair in a node's mask of visits. */
 function visitBit(role, top) {
     const shift = role === 'request' ? 0 : role === 'response' ? 2 : 4;
@@ -52888,30 +52863,21 @@ function walkSchemas(root) {
     });
     return visits;
 }
-const operationsByNode = new WeakMap();
 /** The file's operations keyed by their operation object, computed once per parsed file. */
-function operationIndex(root) {
-    let index = operationsByNode.get(root);
-    if (!index) {
-        index = new Map(operations(root).map((operation) => [operation.node, operation]));
-        operationsByNode.set(root, index);
+const operationIndex = memoizeByObject((root) => new Map(operations(root).map((operation) => [operation.node, operation])));
+/** The file's operations by `method path`, the first in file order winning; built once per file. */
+const operationsByPath = memoizeByObject((root) => {
+    const index = new Map();
+    for (const operation of operations(root)) {
+        const key = `${operation.method} ${operation.path}`;
+        if (!index.has(key))
+            index.set(key, operation);
     }
     return index;
-}
-const operationsByPath = new WeakMap();
-/** The first operation (in file order) with this path and method, looked up in a map built once per file. */
+});
+/** The first operation (in file order) with this path and method. */
 function operationAt(root, path, method) {
-    let index = operationsByPath.get(root);
-    if (!index) {
-        index = new Map();
-        for (const operation of operations(root)) {
-            const key = `${operation.method} ${operation.path}`;
-            if (!index.has(key))
-                index.set(key, operation);
-        }
-        operationsByPath.set(root, index);
-    }
-    return index.get(`${method} ${path}`);
+    return operationsByPath(root).get(`${method} ${path}`);
 }
 /** The operation whose subtree holds a node (nodes under /paths/{path}/{method}), else undefined. */
 function enclosingOperation(root, node) {
@@ -54876,6 +54842,7 @@ var png = __nccwpck_require__(359);
 
 
 
+
 /** Images above this many pixels are not decoded (an icon is 230×230; this is 4096×4096). */
 const MAX_PIXELS = 4096 * 4096;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -55087,16 +55054,8 @@ function inspectPngBytes(bytes) {
         return { ...base, problem: { kind: 'undecodable', message: `cannot be decoded (${describeError(error)}); re-export it as PNG` } };
     }
 }
-const png_cache = new WeakMap();
 /** The file's PNG inspection, computed once per file however many rules ask. */
-function inspectPng(file) {
-    let info = png_cache.get(file);
-    if (!info) {
-        info = inspectPngBytes(file.bytes);
-        png_cache.set(file, info);
-    }
-    return info;
-}
+const inspectPng = memoizeByObject((file) => inspectPngBytes(file.bytes));
 /** RGBA of the pixel at (x, y). */
 function pixelAt(image, x, y) {
     const i = (y * image.width + x) * 4;
@@ -57019,7 +56978,7 @@ const BREAKING_RULE_SPECS = [
     { kind: 'visibility-internal', id: 'breaking-visibility-internal', description: 'No visible operation, parameter or input field becomes x-ms-visibility internal (unless deprecated).', level: LIKELY_BREAKING },
 ];
 /** One comparison per connector package and base, shared by all the rules. */
-const rules_cache = new WeakMap();
+const cache = new WeakMap();
 function parsedBase(base, connector, kind) {
     const text = base.read(connector, kind);
     if (text === undefined)
@@ -57032,7 +56991,7 @@ function objectFile(file) {
 }
 /** The breaking changes of a connector against the base (none for a connector that is new). */
 function breakingChanges(connector, base) {
-    const cached = rules_cache.get(connector);
+    const cached = cache.get(connector);
     if (cached?.base === base)
         return cached.changes;
     const changes = [];
@@ -57046,7 +57005,7 @@ function breakingChanges(connector, base) {
         if (apiProperties && oldApiProperties)
             changes.push(...compareApiProperties(oldApiProperties, apiProperties.doc));
     }
-    rules_cache.set(connector, { base, changes });
+    cache.set(connector, { base, changes });
     return changes;
 }
 /** Whether an allow entry of the config accepts this change. */

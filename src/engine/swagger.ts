@@ -1,6 +1,7 @@
 // Navigation over a Swagger 2.0 tree: operations, parameters, responses and schemas, with
 // internal `$ref`s resolved in place. External refs are never fetched or read.
 import { atPointer, forEachEntry, items, prop, str, type Node } from './json/tree.js';
+import { memoizeByObject } from './memo.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
@@ -169,7 +170,6 @@ export interface Response {
 // frozen, so a rule that tried to change a shared answer would fail loudly instead of misleading
 // the rules after it.
 const refCache = new WeakMap<Node, Map<string, RefResult>>();
-const operationCache = new WeakMap<Node, readonly Operation[]>();
 const parameterCache = new WeakMap<Node, readonly Parameter[]>();
 const responseCache = new WeakMap<Node, readonly Response[]>();
 
@@ -184,11 +184,10 @@ export function resolveRef(root: Node, ref: string): RefResult {
 
 /** Every operation of the document, in file order. */
 export function operations(root: Node | undefined): readonly Operation[] {
-  if (!root) return [];
-  let result = operationCache.get(root);
-  if (!result) operationCache.set(root, (result = Object.freeze(computeOperations(root))));
-  return result;
+  return root ? operationsOf(root) : [];
 }
+
+const operationsOf = memoizeByObject((root: Node): readonly Operation[] => Object.freeze(computeOperations(root)));
 
 /** Path-level and operation-level parameters; operation-level ones override by name + in. */
 export function parametersOf(root: Node, operation: Operation): readonly Parameter[] {

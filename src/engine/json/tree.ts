@@ -1,6 +1,7 @@
 // Small, allocation-light accessors over jsonc-parser nodes. Rules read the tree through these so
 // that every value they look at still knows where it sits in the file.
 import type { Node } from 'jsonc-parser';
+import { memoizeByObject } from '../memo.js';
 
 export type { Node } from 'jsonc-parser';
 
@@ -81,23 +82,21 @@ export function bool(node: Node | undefined): boolean | undefined {
   return node?.type === 'boolean' ? (node.value as boolean) : undefined;
 }
 
-const propertiesByKey = new WeakMap<Node, Map<string, Node[]>>();
-
 /**
  * Every property node named `key` anywhere under `root`, in file order. The first call walks the
  * whole tree once and indexes all its properties, so rules that look for a few keys wherever they
  * are (`$ref`, samples, dynamic extensions) share one walk instead of one each.
  */
 export function propertiesNamed(root: Node, key: string): readonly Node[] {
-  let index = propertiesByKey.get(root);
-  if (!index) propertiesByKey.set(root, (index = indexProperties(root)));
-  return index.get(key) ?? [];
+  return propertiesByKey(root).get(key) ?? [];
 }
 
 /**
  * Iterative (no recursion, however deep the file), in file order: children are pushed last to
  * first, so they are popped first to last. Only containers are pushed: leaves hold no properties.
  */
+const propertiesByKey = memoizeByObject(indexProperties);
+
 function indexProperties(root: Node): Map<string, Node[]> {
   const index = new Map<string, Node[]>();
   const stack: Node[] = [root];

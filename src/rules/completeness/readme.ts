@@ -2,6 +2,7 @@
 // blocks and HTML comments skipped, each with its offset in the file so findings land on the line.
 // Used by the readme rules of several criteria. Linear in the size of the file.
 import type { TextFile } from '../../engine/files.js';
+import { memoizeByObject } from '../../engine/memo.js';
 
 export interface MdLine {
   /** Offset of the line's first character. */
@@ -30,8 +31,6 @@ export interface Readme {
   headings: Heading[];
 }
 
-const cache = new WeakMap<TextFile, Readme>();
-
 export function splitLines(text: string): { offset: number; text: string }[] {
   const result: { offset: number; text: string }[] = [];
   let start = 0;
@@ -59,9 +58,8 @@ export function matchKey(text: string): string {
   return plainText(text).replace(/\s+/g, ' ').toLowerCase();
 }
 
-export function readReadme(file: TextFile): Readme {
-  const cached = cache.get(file);
-  if (cached) return cached;
+/** The readme's lines and headings, parsed once per file. */
+export const readReadme = memoizeByObject((file: TextFile): Readme => {
   const raw = splitLines(file.text);
   const lines: MdLine[] = [];
   const headings: Heading[] = [];
@@ -108,10 +106,8 @@ export function readReadme(file: TextFile): Readme {
       headings.push({ level, text: plainText(text), key: matchKey(text), line: lines.length - 1, offset: offset + lead, length: text.trim().length });
     }
   }
-  const readme = { file, lines, headings };
-  cache.set(file, readme);
-  return readme;
-}
+  return { file, lines, headings };
+});
 
 /** The lines of a heading's section: up to the next heading of the same or a higher level. */
 export function sectionLines(readme: Readme, heading: Heading): MdLine[] {

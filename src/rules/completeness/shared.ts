@@ -2,17 +2,10 @@
 // of a file visited once each (a `#/parameters` definition used by ten operations is one node).
 import { forEachEntry, items, prop, str, type Node } from '../../engine/json/tree.js';
 import { deref, operations, parametersOf, type Operation } from '../../engine/swagger.js';
+import { memoizeByObject } from '../../engine/memo.js';
 
-/** Labels of the (memoized, so stable) operations and parameter sites: many rules name the same ones. */
-const operationLabels = new WeakMap<Operation, string>();
-const parameterLabels = new WeakMap<ParameterSite, string>();
-
-/** "GET /frames/{id} (GetFrame)": how messages name an operation. */
-export function operationLabel(operation: Operation): string {
-  let label = operationLabels.get(operation);
-  if (label === undefined) operationLabels.set(operation, (label = describeOperation(operation)));
-  return label;
-}
+/** "GET /frames/{id} (GetFrame)": how messages name an operation (the operations are memoized, so their labels can be). */
+export const operationLabel = memoizeByObject(describeOperation);
 
 function describeOperation(operation: Operation): string {
   const id = str(prop(operation.node, 'operationId'));
@@ -61,17 +54,11 @@ export interface ParameterSite {
   readonly path?: string;
 }
 
-const parameterSites = new WeakMap<Node, readonly ParameterSite[]>();
-
 /**
  * Every parameter object of the file, once: operation and path-level parameters (with `$ref`s
  * resolved) and the entries of #/parameters. Computed once per parsed file, in file order.
  */
-export function allParameters(root: Node): readonly ParameterSite[] {
-  let sites = parameterSites.get(root);
-  if (!sites) parameterSites.set(root, (sites = Object.freeze(collectParameters(root))));
-  return sites;
-}
+export const allParameters: (root: Node) => readonly ParameterSite[] = memoizeByObject((root: Node) => Object.freeze(collectParameters(root)));
 
 /** Linear in the size of the parameter lists. */
 function collectParameters(root: Node): ParameterSite[] {
@@ -108,11 +95,7 @@ function collectParameters(root: Node): ParameterSite[] {
 }
 
 /** "parameter 'top' (query) of GET /items (ListItems)" or, for a definition, "#/parameters/top (query, used by 3 operations)". */
-export function parameterLabel(site: ParameterSite): string {
-  let label = parameterLabels.get(site);
-  if (label === undefined) parameterLabels.set(site, (label = describeParameter(site)));
-  return label;
-}
+export const parameterLabel = memoizeByObject(describeParameter);
 
 function describeParameter(site: ParameterSite): string {
   const name = site.name !== undefined ? `'${site.name}'` : '(unnamed)';

@@ -2,13 +2,10 @@
 // out (offsets kept), so the script rules can look for `using`, `class` and `new HttpClient`
 // without matching them inside comments or strings. Linear, iterative, never throws.
 import type { TextFile } from '../../engine/files.js';
+import { memoizeByObject } from '../../engine/memo.js';
 
-const cache = new WeakMap<TextFile, string>();
-
-/** Replaces comments and literal contents with spaces; line breaks and every offset are kept. */
-export function codeOnly(file: TextFile): string {
-  const cached = cache.get(file);
-  if (cached !== undefined) return cached;
+/** Replaces comments and literal contents with spaces; line breaks and every offset are kept. Once per file. */
+export const codeOnly = memoizeByObject((file: TextFile): string => {
   const text = file.text;
   const out = text.split('');
   const blank = (from: number, to: number): void => {
@@ -112,7 +109,5 @@ export function codeOnly(file: TextFile): string {
       }
     } else i++;
   }
-  const result = out.join('');
-  cache.set(file, result);
-  return result;
-}
+  return out.join('');
+});

@@ -3,6 +3,7 @@
 // extension-prefix and unknown-ms-extension; one structural walk per file, linear in its size.
 import { items, prop, type Node } from '../../engine/json/tree.js';
 import { HTTP_METHODS } from '../../engine/swagger.js';
+import { memoizeByObject } from '../../engine/memo.js';
 
 export type ObjectKind =
   | 'root'
@@ -128,18 +129,12 @@ export interface UnusualKey {
   object: FixedObject;
 }
 
-const cache = new WeakMap<Node, readonly UnusualKey[]>();
-
 /**
  * The unusual keys of every fixed-field object of the document, in no particular order. One
  * iterative pass over the keys of those objects finds both the keys and the objects below them;
  * `$ref`s are not followed.
  */
-export function unusualKeys(root: Node): readonly UnusualKey[] {
-  let result = cache.get(root);
-  if (!result) cache.set(root, (result = Object.freeze(collectUnusualKeys(root))));
-  return result;
-}
+export const unusualKeys: (root: Node) => readonly UnusualKey[] = memoizeByObject((root: Node) => Object.freeze(collectUnusualKeys(root)));
 
 function collectUnusualKeys(root: Node): UnusualKey[] {
   const result: UnusualKey[] = [];

@@ -4,6 +4,7 @@ import { forEachEntry, items, pointerOf, prop, str, type Node } from '../../engi
 import { deref, HTTP_METHODS, MAX_SCHEMA_DEPTH, operations, reverseTail, type Operation } from '../../engine/swagger.js';
 import type { Fix } from '../../engine/types.js';
 import { allParameters, operationLabel } from '../completeness/shared.js';
+import { memoizeByObject } from '../../engine/memo.js';
 
 /** "request": body and parameters; "response": responses and notification content; "unused": only in #/definitions. */
 export type SchemaRole = 'request' | 'response' | 'unused';
@@ -34,14 +35,13 @@ const METHODS = new Set<string>(HTTP_METHODS);
  * Iterative, with a depth bound: cycles and long `$ref` chains are safe.
  */
 export function forEachSchema(root: Node, visit: (schema: SchemaVisit) => void): void {
-  let visits = walked.get(root);
-  if (!visits) walked.set(root, (visits = walkSchemas(root)));
+  const visits = walked(root);
   // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
   for (let i = 0; i < visits.length; i++) visit(visits[i] as SchemaVisit);
 }
 
 /** One walk per parsed file, shared by every rule that looks at schemas (the tree is never mutated). */
-const walked = new WeakMap<Node, readonly SchemaVisit[]>();
+const walked = memoizeByObject(walkSchemas);
 
 /** A schema on the walk's stack, `$ref`s resolved: it becomes a visit unless its node was visited so already. */
 interface PendingSchema extends SchemaVisit {
@@ -130,32 +130,22 @@ function walkSchemas(root: Node): SchemaVisit[] {
   return visits;
 }
 
-const operationsByNode = new WeakMap<Node, Map<Node, Operation>>();
-
 /** The file's operations keyed by their operation object, computed once per parsed file. */
-function operationIndex(root: Node): Map<Node, Operation> {
-  let index = operationsByNode.get(root);
-  if (!index) {
-    index = new Map(operations(root).map((operation) => [operation.node, operation]));
-    operationsByNode.set(root, index);
+const operationIndex = memoizeByObject((root: Node) => new Map(operations(root).map((operation) => [operation.node, operation])));
+
+/** The file's operations by `method path`, the first in file order winning; built once per file. */
+const operationsByPath = memoizeByObject((root: Node) => {
+  const index = new Map<string, Operation>();
+  for (const operation of operations(root)) {
+    const key = `${operation.method} ${operation.path}`;
+    if (!index.has(key)) index.set(key, operation);
   }
   return index;
-}
+});
 
-const operationsByPath = new WeakMap<Node, Map<string, Operation>>();
-
-/** The first operation (in file order) with this path and method, looked up in a map built once per file. */
+/** The first operation (in file order) with this path and method. */
 function operationAt(root: Node, path: string, method: string): Operation | undefined {
-  let index = operationsByPath.get(root);
-  if (!index) {
-    index = new Map();
-    for (const operation of operations(root)) {
-      const key = `${operation.method} ${operation.path}`;
-      if (!index.has(key)) index.set(key, operation);
-    }
-    operationsByPath.set(root, index);
-  }
-  return index.get(`${method} ${path}`);
+  return operationsByPath(root).get(`${method} ${path}`);
 }
 
 /** The operation whose subtree holds a node (nodes under /paths/{path}/{method}), else undefined. */

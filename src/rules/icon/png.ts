@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import pngjs from 'pngjs';
 import type { BinaryFile } from '../../engine/files.js';
 import { crc32 } from '../../engine/crc32.js';
+import { memoizeByObject } from '../../engine/memo.js';
 
 /** Images above this many pixels are not decoded (an icon is 230×230; this is 4096×4096). */
 export const MAX_PIXELS = 4096 * 4096;
@@ -244,17 +245,8 @@ export function inspectPngBytes(bytes: Buffer): PngInfo {
   }
 }
 
-const cache = new WeakMap<BinaryFile, PngInfo>();
-
 /** The file's PNG inspection, computed once per file however many rules ask. */
-export function inspectPng(file: BinaryFile): PngInfo {
-  let info = cache.get(file);
-  if (!info) {
-    info = inspectPngBytes(file.bytes);
-    cache.set(file, info);
-  }
-  return info;
-}
+export const inspectPng = memoizeByObject((file: BinaryFile): PngInfo => inspectPngBytes(file.bytes));
 
 /** RGBA of the pixel at (x, y). */
 export function pixelAt(image: RgbaImage, x: number, y: number): [number, number, number, number] {
