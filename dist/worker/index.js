@@ -46750,11 +46750,11 @@ function bool(node) {
 function propertiesNamed(root, key) {
     return propertiesByKey(root).get(key) ?? [];
 }
+const propertiesByKey = memoizeByObject(indexProperties);
 /**
  * Iterative (no recursion, however deep the file), in file order: children are pushed last to
  * first, so they are popped first to last. Only containers are pushed: leaves hold no properties.
  */
-const propertiesByKey = memoizeByObject(indexProperties);
 function indexProperties(root) {
     const index = new Map();
     const stack = [root];

@@ -91,12 +91,12 @@ export function propertiesNamed(root: Node, key: string): readonly Node[] {
   return propertiesByKey(root).get(key) ?? [];
 }
 
+const propertiesByKey = memoizeByObject(indexProperties);
+
 /**
  * Iterative (no recursion, however deep the file), in file order: children are pushed last to
  * first, so they are popped first to last. Only containers are pushed: leaves hold no properties.
  */
-const propertiesByKey = memoizeByObject(indexProperties);
-
 function indexProperties(root: Node): Map<string, Node[]> {
   const index = new Map<string, Node[]>();
   const stack: Node[] = [root];
