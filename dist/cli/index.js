@@ -43,6 +43,26 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/engine/types.ts
+const PROFILES = (/* unused pure expression or super */ null && (['certified', 'independent-publisher', 'custom']));
+/** Levels a finding can have, most severe first. */
+const types_LEVELS = (/* unused pure expression or super */ null && (['error', 'warning', 'notice']));
+/** Sort key of a level: most severe first. */
+const types_LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
+/** Certification criteria, in the order the summary shows them. */
+const CRITERIA = (/* unused pure expression or super */ null && ([
+    'definition',
+    'ownership',
+    'authentication',
+    'support',
+    'availability',
+    'completeness',
+    'icon',
+    'metadata',
+    /** Breaking changes against a base revision (src/breaking): only judged when a base is given. */
+    'compatibility',
+]));
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 // Shared helpers for text that comes from connector files: it is hostile (newlines, control
 // characters, terminal escapes, bidi overrides, huge strings) and must stay on one line.
@@ -117,7 +137,6 @@ function truncate(text, max) {
 function oneLine(text, max) {
     return truncate(flatten(text), max);
 }
-const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
 /** Findings counted per level (counted from the findings, so a hand-made report cannot disagree). */
 function countLevels(findings) {
     const counts = Object.fromEntries(LEVELS.map((level) => [level, 0]));

@@ -46662,6 +46662,16 @@ function breakingOptions(git, config) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/detach.ts
+/**
+ * A copy of a string that shares no memory with the file it came from. V8 substrings keep their
+ * parent alive, so a message or title quoting a value could otherwise retain a whole file's text for
+ * as long as the report lives, and memory would grow with the size of the input instead of the report.
+ */
+function detach(text) {
+    return (' ' + text).slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/memo.ts
 // Many rules ask the same question of one parsed file (or one operation, one icon): the answer is
 // computed once and kept beside the object it is about, in a WeakMap, so it goes when the file goes.
@@ -46904,15 +46914,12 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
 /** Titles longer than this are kept shortened (a hostile title must not be kept whole). */
 const MAX_TITLE = 200;
 /** The comparison key of a title: case- and white-space-insensitive. */
 function titleKey(title) {
     return title.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-}
-/** A copy sharing no memory with the file text it was sliced from (see `detach` in run.ts). */
-function detach(text) {
-    return (' ' + text).slice(1);
 }
 /**
  * `info.title` of a swagger's text, read with jsonc-parser's scanner instead of a full tree: the
@@ -57229,6 +57236,8 @@ class ConfigRun {
 const PROFILES = ['certified', 'independent-publisher', 'custom'];
 /** Levels a finding can have, most severe first. */
 const LEVELS = ['error', 'warning', 'notice'];
+/** Sort key of a level: most severe first. */
+const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
 /** Certification criteria, in the order the summary shows them. */
 const CRITERIA = [
     'definition',
@@ -57253,7 +57262,7 @@ const CRITERIA = [
 
 
 
-const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
+
 function levelFor(rule, profile, problem, policy) {
     const level = policy.levelOf(rule, profile);
     if (level === 'off')
@@ -57292,14 +57301,6 @@ function locate(problem) {
 const MAX_MESSAGE_LENGTH = 4000;
 function capMessage(message) {
     return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message;
-}
-/**
- * A copy of a string that shares no memory with the file it came from. V8 substrings keep their
- * parent alive, so a message quoting a value could otherwise retain a whole file's text for as
- * long as the report lives, and memory would grow with the size of the input instead of the report.
- */
-function run_detach(text) {
-    return (' ' + text).slice(1);
 }
 function compareFindings(a, b) {
     return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -57346,7 +57347,7 @@ function checkConnector(connector, options, rules, internalErrors, policy = NO_P
                 ruleId: rule.meta.id,
                 criterion: rule.meta.criterion,
                 level,
-                message: run_detach(capMessage(problem.message)),
+                message: detach(capMessage(problem.message)),
                 connector: connector.dir,
                 file: problem.file.path,
                 line: location.line,
@@ -57355,11 +57356,11 @@ function checkConnector(connector, options, rules, internalErrors, policy = NO_P
                 endColumn: location.endColumn,
             };
             if (location.pointer !== undefined)
-                finding.pointer = run_detach(location.pointer);
+                finding.pointer = detach(location.pointer);
             if (problem.unverified)
                 finding.unverified = true;
             if (problem.fix)
-                finding.fix = { offset: problem.fix.offset, length: problem.fix.length, text: run_detach(problem.fix.text) };
+                finding.fix = { offset: problem.fix.offset, length: problem.fix.length, text: detach(problem.fix.text) };
             // An ignore entry of the config covers it: dropped from findings and verdicts, counted.
             if (!policy.ignored(finding))
                 findings.push(finding);
@@ -58056,7 +58057,6 @@ function truncate(text, max) {
 function oneLine(text, max) {
     return truncate(flatten(text), max);
 }
-const text_LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
 /** Findings counted per level (counted from the findings, so a hand-made report cannot disagree). */
 function countLevels(findings) {
     const counts = Object.fromEntries(LEVELS.map((level) => [level, 0]));
@@ -58075,7 +58075,7 @@ function levelSummary(counts) {
 function bySeverity(findings) {
     return findings
         .map((finding, index) => ({ finding, index }))
-        .sort((a, b) => text_LEVEL_RANK[a.finding.level] - text_LEVEL_RANK[b.finding.level] || a.index - b.index)
+        .sort((a, b) => LEVEL_RANK[a.finding.level] - LEVEL_RANK[b.finding.level] || a.index - b.index)
         .map(({ finding }) => finding);
 }
 
@@ -58261,7 +58261,7 @@ function formatMarkdown(report, options = {}) {
         const seen = { error: 0, warning: 0, notice: 0 };
         return connector.findings.map((finding) => ({ finding, connector, connectorIndex, turn: seen[finding.level]++ }));
     })
-        .sort((a, b) => text_LEVEL_RANK[a.finding.level] - text_LEVEL_RANK[b.finding.level] || a.turn - b.turn || a.connectorIndex - b.connectorIndex);
+        .sort((a, b) => LEVEL_RANK[a.finding.level] - LEVEL_RANK[b.finding.level] || a.turn - b.turn || a.connectorIndex - b.connectorIndex);
     const findingsHead = '\n### Findings\n';
     let shown = 0;
     if (ordered.length > 0)

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createScanner, type SyntaxKind } from 'jsonc-parser';
+import { detach } from './detach.js';
 import { discoverConnectors, PACKAGE_FILES, profileFromPath } from './discover.js';
 import { decodeText, displayPath, readBytesSafely } from './files.js';
 import type { GateConfig } from '../config/types.js';
@@ -19,11 +20,6 @@ const MAX_TITLE = 200;
 /** The comparison key of a title: case- and white-space-insensitive. */
 export function titleKey(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-}
-
-/** A copy sharing no memory with the file text it was sliced from (see `detach` in run.ts). */
-function detach(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The engine: discover packages, run every applicable rule, turn problems into positioned findings.
 // Packages are checked one at a time and dropped afterwards, so memory holds only the findings.
 import { realpathSync } from 'node:fs';
+import { detach } from './detach.js';
 import { keyOf, pointerOf } from './json/tree.js';
 import { discoverConnectors, loadConnector } from './discover.js';
 import { repositoryIndex } from './repository.js';
@@ -9,6 +10,7 @@ import { ConfigRun, NO_POLICY, type ConnectorPolicy } from '../config/apply.js';
 import type { GateConfig } from '../config/types.js';
 import {
   CRITERIA,
+  LEVEL_RANK,
   LEVELS,
   type ConnectorOptions,
   type ConnectorPackage,
@@ -40,8 +42,6 @@ export interface GateInput {
    */
   repositoryPaths?: string[];
 }
-
-const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
 
 function levelFor(rule: Rule, profile: Profile, problem: Problem, policy: ConnectorPolicy): RuleLevel {
   const level = policy.levelOf(rule, profile);
@@ -90,15 +90,6 @@ export const MAX_MESSAGE_LENGTH = 4000;
 
 function capMessage(message: string): string {
   return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message;
-}
-
-/**
- * A copy of a string that shares no memory with the file it came from. V8 substrings keep their
- * parent alive, so a message quoting a value could otherwise retain a whole file's text for as
- * long as the report lives, and memory would grow with the size of the input instead of the report.
- */
-function detach(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 function compareFindings(a: Finding, b: Finding): number {

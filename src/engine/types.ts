@@ -8,6 +8,8 @@ export type Profile = (typeof PROFILES)[number];
 export const LEVELS = ['error', 'warning', 'notice'] as const;
 export type Level = (typeof LEVELS)[number];
 export type RuleLevel = Level | 'off';
+/** Sort key of a level: most severe first. */
+export const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
 
 /** Certification criteria, in the order the summary shows them. */
 export const CRITERIA = [

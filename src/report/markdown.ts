@@ -2,10 +2,10 @@
 // connectors × criteria, then the findings per connector. Everything that comes from the files is
 // escaped (markdown and HTML) and the whole output stays under a byte bound (GitHub refuses job
 // summaries above 1 MiB).
-import { CRITERIA, type ConnectorResult, type Criterion, type Finding, type GateReport, type Level, type Verdict } from '../engine/types.js';
+import { CRITERIA, LEVEL_RANK, type ConnectorResult, type Criterion, type Finding, type GateReport, type Level, type Verdict } from '../engine/types.js';
 import { ruleDocUrl, TOOL_NAME } from './links.js';
 import { staleLine, suppressionLine } from '../config/summary.js';
-import { bySeverity, countLevels, flatten, LEVEL_RANK, levelSummary, plural, truncate } from './text.js';
+import { bySeverity, countLevels, flatten, levelSummary, plural, truncate } from './text.js';
 
 export interface MarkdownOptions {
   /** Upper bound of the output in UTF-8 bytes (default 900,000; GitHub's limit is 1 MiB). */

@@ -1,6 +1,6 @@
 // Shared helpers for text that comes from connector files: it is hostile (newlines, control
 // characters, terminal escapes, bidi overrides, huge strings) and must stay on one line.
-import { LEVELS, type Finding, type Level } from '../engine/types.js';
+import { LEVEL_RANK, LEVELS, type Finding, type Level } from '../engine/types.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 // Remaining C0/C1 controls (incl. ESC, so no terminal escape sequence survives) and bidi controls.
@@ -77,8 +77,6 @@ export function truncate(text: string, max: number): string {
 export function oneLine(text: string, max: number): string {
   return truncate(flatten(text), max);
 }
-
-export const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
 
 /** Findings counted per level (counted from the findings, so a hand-made report cannot disagree). */
 export function countLevels(findings: Iterable<Finding>): Record<Level, number> {
