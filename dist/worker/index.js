@@ -45725,7 +45725,8 @@ const NOT_STRICT = new Error('not strict JSON');
  */
 function parseStrictJson(text, maxDepth, onDuplicateKey) {
     try {
-        return new StrictParser(text, maxDepth, onDuplicateKey).document();
+        const parser = new StrictParser(text, maxDepth, onDuplicateKey);
+        return { root: parser.document(), lineStarts: parser.lineStarts };
     }
     catch (error) {
         if (error === NOT_STRICT)
@@ -45749,6 +45750,7 @@ class StrictParser {
     maxDepth;
     onDuplicateKey;
     pos = 0;
+    lineStarts = [0];
     constructor(text, maxDepth, onDuplicateKey) {
         this.text = text;
         this.maxDepth = maxDepth;
@@ -45762,13 +45764,19 @@ class StrictParser {
         delete root.parent; // as buildTree does: the root has no parent field at all
         return root;
     }
-    /** Moves past JSON whitespace (space, tab, LF, CR only) and returns the next code, NaN at the end. */
+    /**
+     * Moves past JSON whitespace (space, tab, LF, CR only) and returns the next code, NaN at the end.
+     * Notes where lines start on the way: a line starts after LF, after CRLF and after a lone CR.
+     */
     skipWhitespace() {
         const text = this.text;
         let pos = this.pos;
         let c = text.charCodeAt(pos);
-        while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+        while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+            if (c === 0x0a || (c === 0x0d && text.charCodeAt(pos + 1) !== 0x0a))
+                this.lineStarts.push(pos + 1);
             c = text.charCodeAt(++pos);
+        }
         this.pos = pos;
         return c;
     }
@@ -46006,35 +46014,49 @@ class StrictParser {
 
 /** Deeper nesting than this is refused while parsing: jsonc-parser recurses per level. */
 const MAX_JSON_DEPTH = 512;
+/** Offsets where lines start: after LF, after CRLF, and after a CR on its own. */
+function lineStarts(text) {
+    const starts = [0];
+    // Most files have no CR at all: then indexOf finds the line breaks much faster than a loop.
+    if (!text.includes('\r')) {
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        return starts;
+    }
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10)
+            starts.push(i + 1);
+        else if (c === 13 && text.charCodeAt(i + 1) !== 10)
+            starts.push(i + 1);
+    }
+    return starts;
+}
 class LineMap {
-    starts = [0];
-    constructor(text) {
-        // Most files have no CR at all: then indexOf finds the line breaks much faster than a loop.
-        if (!text.includes('\r')) {
-            for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-                this.starts.push(i + 1);
-            return;
-        }
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 10)
-                this.starts.push(i + 1);
-            else if (c === 13 && text.charCodeAt(i + 1) !== 10)
-                this.starts.push(i + 1);
-        }
+    text;
+    starts;
+    /**
+     * `starts`: the line starts, when the caller found them already (the strict parser does, while
+     * skipping whitespace); otherwise they are found on the first question, and files nobody asks
+     * about are never scanned.
+     */
+    constructor(text, starts) {
+        this.text = text;
+        this.starts = starts;
     }
     /** 1-based line and column of a 0-based offset. */
     position(offset) {
+        const starts = (this.starts ??= lineStarts(this.text));
         let low = 0;
-        let high = this.starts.length - 1;
+        let high = starts.length - 1;
         while (low < high) {
             const mid = (low + high + 1) >> 1;
-            if (this.starts[mid] <= offset)
+            if (starts[mid] <= offset)
                 low = mid;
             else
                 high = mid - 1;
         }
-        return { line: low + 1, column: offset - this.starts[low] + 1 };
+        return { line: low + 1, column: offset - starts[low] + 1 };
     }
 }
 const MESSAGES = {
@@ -46158,19 +46180,23 @@ function buildTree(text, lines, errors, problems) {
 }
 /** `strictFastPath` false parses with jsonc-parser alone: tests compare the two paths with it. */
 function parseJsonDocument(text, strictFastPath = true) {
-    const lines = new LineMap(text);
-    const problems = [];
     if (text.trim() === '') {
-        problems.push({ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' });
-        return { text, root: undefined, problems, lines };
+        const problems = [{ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' }];
+        return { text, root: undefined, problems, lines: new LineMap(text) };
     }
     if (strictFastPath) {
-        // Strict JSON (nearly every file) takes the fast path, which finds duplicate keys too.
-        const root = parseStrictJson(text, MAX_JSON_DEPTH, (name, offset, length, first) => problems.push(duplicateKey(lines, name, offset, length, first)));
-        if (root)
-            return { text, root, problems, lines };
-        problems.length = 0; // not strict: jsonc-parser reports everything again, duplicates included
+        // Strict JSON (nearly every file) takes the fast path, which finds duplicate keys and line starts too.
+        const duplicates = [];
+        const strict = parseStrictJson(text, MAX_JSON_DEPTH, (name, offset, length, first) => duplicates.push({ name, offset, length, first }));
+        if (strict) {
+            const lines = new LineMap(text, strict.lineStarts);
+            const problems = duplicates.map(({ name, offset, length, first }) => duplicateKey(lines, name, offset, length, first));
+            return { text, root: strict.root, problems, lines };
+        }
+        // Not strict: jsonc-parser reports everything again, duplicates included.
     }
+    const lines = new LineMap(text);
+    const problems = [];
     const errors = [];
     let root;
     try {
@@ -63879,7 +63905,7 @@ function isSticky(body) {
 
 /** Longest span of lines a suggestion replaces. */
 const MAX_SUGGESTION_LINES = 20;
-function lineStarts(text) {
+function suggestion_lineStarts(text) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
@@ -63919,7 +63945,7 @@ class SourceTexts {
             if (raw.bytes) {
                 const { text, problem } = decodeText(raw.bytes);
                 if (!problem)
-                    entry = { text, starts: lineStarts(text) };
+                    entry = { text, starts: suggestion_lineStarts(text) };
             }
         }
         this.cache.set(file, entry);

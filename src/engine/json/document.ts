@@ -19,32 +19,44 @@ export interface Position {
   column: number;
 }
 
-export class LineMap {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    // Most files have no CR at all: then indexOf finds the line breaks much faster than a loop.
-    if (!text.includes('\r')) {
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
+/** Offsets where lines start: after LF, after CRLF, and after a CR on its own. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  // Most files have no CR at all: then indexOf finds the line breaks much faster than a loop.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
   }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export class LineMap {
+  /**
+   * `starts`: the line starts, when the caller found them already (the strict parser does, while
+   * skipping whitespace); otherwise they are found on the first question, and files nobody asks
+   * about are never scanned.
+   */
+  constructor(
+    private readonly text: string,
+    private starts?: number[],
+  ) {}
 
   /** 1-based line and column of a 0-based offset. */
   position(offset: number): Position {
+    const starts = (this.starts ??= lineStarts(this.text));
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) low = mid;
+      if ((starts[mid] as number) <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - (this.starts[low] as number) + 1 };
+    return { line: low + 1, column: offset - (starts[low] as number) + 1 };
   }
 }
 
@@ -184,18 +196,23 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
 
 /** `strictFastPath` false parses with jsonc-parser alone: tests compare the two paths with it. */
 export function parseJsonDocument(text: string, strictFastPath = true): JsonDocument {
-  const lines = new LineMap(text);
-  const problems: JsonProblem[] = [];
   if (text.trim() === '') {
-    problems.push({ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' });
-    return { text, root: undefined, problems, lines };
+    const problems = [{ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' }];
+    return { text, root: undefined, problems, lines: new LineMap(text) };
   }
   if (strictFastPath) {
-    // Strict JSON (nearly every file) takes the fast path, which finds duplicate keys too.
-    const root = parseStrictJson(text, MAX_JSON_DEPTH, (name, offset, length, first) => problems.push(duplicateKey(lines, name, offset, length, first)));
-    if (root) return { text, root, problems, lines };
-    problems.length = 0; // not strict: jsonc-parser reports everything again, duplicates included
+    // Strict JSON (nearly every file) takes the fast path, which finds duplicate keys and line starts too.
+    const duplicates: { name: string; offset: number; length: number; first: Node }[] = [];
+    const strict = parseStrictJson(text, MAX_JSON_DEPTH, (name, offset, length, first) => duplicates.push({ name, offset, length, first }));
+    if (strict) {
+      const lines = new LineMap(text, strict.lineStarts);
+      const problems = duplicates.map(({ name, offset, length, first }) => duplicateKey(lines, name, offset, length, first));
+      return { text, root: strict.root, problems, lines };
+    }
+    // Not strict: jsonc-parser reports everything again, duplicates included.
   }
+  const lines = new LineMap(text);
+  const problems: JsonProblem[] = [];
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {

@@ -13,13 +13,20 @@ export type DuplicateKeyHandler = (name: string, offset: number, length: number,
 /** Thrown to give up; made once, so giving up costs no stack trace. */
 const NOT_STRICT = new Error('not strict JSON');
 
+export interface StrictParse {
+  root: Node;
+  /** Offsets where lines start (LineMap's): strict JSON has line breaks only between tokens, where the parser looks anyway. */
+  lineStarts: number[];
+}
+
 /**
  * The tree of `text` when it is strict JSON nested at most `maxDepth` containers deep, else
  * undefined. (Too deep is left to the jsonc path too, which reports it: that is not the hot path.)
  */
-export function parseStrictJson(text: string, maxDepth: number, onDuplicateKey: DuplicateKeyHandler): Node | undefined {
+export function parseStrictJson(text: string, maxDepth: number, onDuplicateKey: DuplicateKeyHandler): StrictParse | undefined {
   try {
-    return new StrictParser(text, maxDepth, onDuplicateKey).document();
+    const parser = new StrictParser(text, maxDepth, onDuplicateKey);
+    return { root: parser.document(), lineStarts: parser.lineStarts };
   } catch (error) {
     if (error === NOT_STRICT) return undefined;
     throw error;
@@ -40,6 +47,7 @@ function hexDigit(c: number): number {
 
 class StrictParser {
   private pos = 0;
+  readonly lineStarts = [0];
 
   constructor(
     private readonly text: string,
@@ -55,12 +63,18 @@ class StrictParser {
     return root;
   }
 
-  /** Moves past JSON whitespace (space, tab, LF, CR only) and returns the next code, NaN at the end. */
+  /**
+   * Moves past JSON whitespace (space, tab, LF, CR only) and returns the next code, NaN at the end.
+   * Notes where lines start on the way: a line starts after LF, after CRLF and after a lone CR.
+   */
   private skipWhitespace(): number {
     const text = this.text;
     let pos = this.pos;
     let c = text.charCodeAt(pos);
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++pos);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(pos + 1) !== 0x0a)) this.lineStarts.push(pos + 1);
+      c = text.charCodeAt(++pos);
+    }
     this.pos = pos;
     return c;
   }
