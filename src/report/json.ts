@@ -52,8 +52,9 @@ export interface JsonReport {
 }
 
 function jsonFinding(finding: Finding): JsonFinding {
-  // Fields copied one by one, in a fixed order, so the output does not depend on how a finding was built.
-  return {
+  // Fields copied one by one, in a fixed order, so the output does not depend on how a finding was built
+  // (and assigned rather than spread: a big report has tens of thousands).
+  const result: JsonFinding = {
     ruleId: finding.ruleId,
     criterion: finding.criterion,
     level: finding.level,
@@ -63,10 +64,11 @@ function jsonFinding(finding: Finding): JsonFinding {
     column: finding.column,
     endLine: finding.endLine,
     endColumn: finding.endColumn,
-    ...(finding.pointer === undefined ? {} : { pointer: finding.pointer }),
-    ...(finding.unverified ? { unverified: true } : {}),
-    ...(finding.fix ? { fix: { offset: finding.fix.offset, length: finding.fix.length, text: finding.fix.text } } : {}),
   };
+  if (finding.pointer !== undefined) result.pointer = finding.pointer;
+  if (finding.unverified) result.unverified = true;
+  if (finding.fix) result.fix = { offset: finding.fix.offset, length: finding.fix.length, text: finding.fix.text };
+  return result;
 }
 
 function jsonConnector(connector: ConnectorResult): JsonConnector {
