@@ -4,7 +4,7 @@
 import zlib from 'node:zlib';
 import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { titleOfSwagger } from '../../src/engine/repository.js';
+import { titleOfSwagger, titleOfSwaggerBytes } from '../../src/engine/repository.js';
 import { runGate } from '../../src/engine/run.js';
 import type { Finding, Profile } from '../../src/engine/types.js';
 import { MAX_ENTRY_BYTES } from '../../src/rules/definition/zip.js';
@@ -101,6 +101,23 @@ describe('pr-not-duplicate', () => {
     expect(titleOfSwagger('[{"info": {"title": "In an array"}}]')).toBeUndefined();
     expect(titleOfSwagger('{"info": {"title": "Unclosed"')).toBe('Unclosed');
     expect(titleOfSwagger('{"info": {"title": "A\\u0042"}}')).toBe('AB');
+  });
+
+  it('reads the title from the first 64 KiB of a big definition, and from all of it when info does not close there', () => {
+    const filler = (bytes: number) => `"x-filler": "${'é'.repeat(bytes / 2)}"`; // two bytes a character: cuts can fall inside one
+    const bytes = (text: string) => Buffer.from(text, 'utf8');
+    // info first, then 200 KB: the prefix holds all of info.
+    expect(titleOfSwaggerBytes(bytes(`{"info": {"title": "Früh"}, ${filler(200_000)}}`))).toBe('Früh');
+    // 100 KB before info: the prefix ends inside the filler string, and the whole text is read.
+    expect(titleOfSwaggerBytes(bytes(`{${filler(100_000)}, "info": {"title": "Spät"}}`))).toBe('Spät');
+    // info straddles the 64 KiB mark: a second title after the mark wins, as in JSON.parse.
+    expect(titleOfSwaggerBytes(bytes(`{"info": {"title": "First", ${filler(70_000)}, "title": "Second"}}`))).toBe('Second');
+    // A character cut at the mark, right after info closed, changes nothing.
+    for (let pad = 0; pad < 4; pad++) {
+      const head = `{"info": {"title": "T"}}`.slice(0, -1);
+      const text = `${head}, "x": "${'a'.repeat(64 * 1024 - head.length - 8 - pad)}${'€'.repeat(10)}"}`;
+      expect(titleOfSwaggerBytes(bytes(text))).toBe('T');
+    }
   });
 
   it('compares with the whole repository scope when only some connectors are checked (changed-only)', () => {

@@ -46956,6 +46956,10 @@ function titleKey(title) {
 /** jsonc-parser's SyntaxKind values (a const enum, which verbatimModuleSyntax cannot import). */
 const T = { open: 1, close: 2, openArray: 3, closeArray: 4, comma: 5, colon: 6, string: 10, lineComment: 12, blockComment: 13, eof: 17 };
 function titleOfSwagger(text) {
+    return scanTitle(text).title;
+}
+/** `closed`: the root's `info` object closed, so the rest of the text cannot change the title. */
+function scanTitle(text) {
     const scanner = (0,main.createScanner)(text, true);
     const stack = [];
     let expectKey = false;
@@ -46977,7 +46981,7 @@ function titleOfSwagger(text) {
         }
         else if (token === T.close || token === T.closeArray) {
             if (stack.length === infoDepth)
-                return title;
+                return { title, closed: true };
             stack.pop();
             expectKey = false;
         }
@@ -46998,7 +47002,22 @@ function titleOfSwagger(text) {
             title = token === T.string ? scanner.getTokenValue() : undefined;
         }
     }
-    return title;
+    return { title, closed: false };
+}
+/** Bytes decoded first when looking for the title: `info` comes near the top of nearly every definition. */
+const TITLE_PREFIX_BYTES = 64 * 1024;
+/**
+ * The title of a swagger's bytes, decoding only their start when `info` closes there: decoding
+ * every definition of the repository in full took longer than scanning them. A multi-byte
+ * character cut at the prefix's end decodes to U+FFFD after `info` closed, where it changes nothing.
+ */
+function titleOfSwaggerBytes(bytes) {
+    if (bytes.length > TITLE_PREFIX_BYTES) {
+        const head = scanTitle(decodeText(bytes.subarray(0, TITLE_PREFIX_BYTES)).text);
+        if (head.closed)
+            return head.title;
+    }
+    return titleOfSwagger(decodeText(bytes).text);
 }
 function profileOf(dir, profile, config) {
     let result = profile === 'auto' ? profileFromPath(dir) : profile;
@@ -47027,7 +47046,7 @@ function entryFor(root, absDir, profile, config) {
     const result = { dir, profile: profileOf(dir, profile, config) };
     if (swagger) {
         const raw = readBytesSafely(root, swagger);
-        const title = raw.bytes ? titleOfSwagger(decodeText(raw.bytes).text) : undefined;
+        const title = raw.bytes ? titleOfSwaggerBytes(raw.bytes) : undefined;
         if (title !== undefined && title.trim() !== '') {
             result.title = detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title);
             result.titleKey = titleKey(result.title);

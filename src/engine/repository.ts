@@ -32,6 +32,11 @@ export function titleKey(title: string): string {
 const T = { open: 1, close: 2, openArray: 3, closeArray: 4, comma: 5, colon: 6, string: 10, lineComment: 12, blockComment: 13, eof: 17 } as const satisfies Record<string, SyntaxKind>;
 
 export function titleOfSwagger(text: string): string | undefined {
+  return scanTitle(text).title;
+}
+
+/** `closed`: the root's `info` object closed, so the rest of the text cannot change the title. */
+function scanTitle(text: string): { title: string | undefined; closed: boolean } {
   const scanner = createScanner(text, true);
   const stack: number[] = [];
   let expectKey = false;
@@ -48,7 +53,7 @@ export function titleOfSwagger(text: string): string | undefined {
       expectKey = token === T.open;
       key = undefined;
     } else if (token === T.close || token === T.closeArray) {
-      if (stack.length === infoDepth) return title;
+      if (stack.length === infoDepth) return { title, closed: true };
       stack.pop();
       expectKey = false;
     } else if (token === T.comma) {
@@ -64,7 +69,23 @@ export function titleOfSwagger(text: string): string | undefined {
       title = token === T.string ? scanner.getTokenValue() : undefined;
     }
   }
-  return title;
+  return { title, closed: false };
+}
+
+/** Bytes decoded first when looking for the title: `info` comes near the top of nearly every definition. */
+const TITLE_PREFIX_BYTES = 64 * 1024;
+
+/**
+ * The title of a swagger's bytes, decoding only their start when `info` closes there: decoding
+ * every definition of the repository in full took longer than scanning them. A multi-byte
+ * character cut at the prefix's end decodes to U+FFFD after `info` closed, where it changes nothing.
+ */
+export function titleOfSwaggerBytes(bytes: Buffer): string | undefined {
+  if (bytes.length > TITLE_PREFIX_BYTES) {
+    const head = scanTitle(decodeText(bytes.subarray(0, TITLE_PREFIX_BYTES)).text);
+    if (head.closed) return head.title;
+  }
+  return titleOfSwagger(decodeText(bytes).text);
 }
 
 function profileOf(dir: string, profile: Profile | 'auto', config: GateConfig | undefined): Profile {
@@ -92,7 +113,7 @@ function entryFor(root: string, absDir: string, profile: Profile | 'auto', confi
   const result: { -readonly [K in keyof RepositoryEntry]: RepositoryEntry[K] } = { dir, profile: profileOf(dir, profile, config) };
   if (swagger) {
     const raw = readBytesSafely(root, swagger);
-    const title = raw.bytes ? titleOfSwagger(decodeText(raw.bytes).text) : undefined;
+    const title = raw.bytes ? titleOfSwaggerBytes(raw.bytes) : undefined;
     if (title !== undefined && title.trim() !== '') {
       result.title = detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title);
       result.titleKey = titleKey(result.title);
