@@ -43,8 +43,8 @@ function addSchema(root: Node, raw: Node | undefined, into: Node[]): void {
  * Iterative; a reference back to a schema still being computed (recursion) counts as one schema.
  */
 class SchemaSizes {
-  private readonly done = new Map<Node, Size>();
-  private readonly open = new Set<Node>();
+  /** Per schema node: its size once computed, null while it is being computed (open). One map, one lookup. */
+  private readonly sizes = new Map<Node, Size | null>();
 
   constructor(private readonly root: Node) {}
 
@@ -61,18 +61,19 @@ class SchemaSizes {
       const top = nodes.length - 1;
       const node = nodes[top] as Node;
       const from = kidsFrom[top] as number;
-      if (this.done.has(node)) {
+      if (this.sizes.get(node)) {
         nodes.pop();
         kidsFrom.pop();
         continue;
       }
       if (from === -1) {
-        this.open.add(node);
+        this.sizes.set(node, null);
         kidsFrom[top] = kids.length;
         addChildren(this.root, node, kids);
         for (let i = kidsFrom[top] as number; i < kids.length; i++) {
           const kid = kids[i] as Node;
-          if (!this.done.has(kid) && !this.open.has(kid)) {
+          // Neither sized nor open.
+          if (!this.sizes.has(kid)) {
             nodes.push(kid);
             kidsFrom.push(-1);
           }
@@ -82,17 +83,16 @@ class SchemaSizes {
       let count = 1;
       let depth = 0;
       for (let i = from; i < kids.length; i++) {
-        const size = this.done.get(kids[i] as Node) ?? RECURSIVE_REFERENCE;
+        const size = this.sizes.get(kids[i] as Node) ?? RECURSIVE_REFERENCE;
         count = Math.min(count + size.count, Number.MAX_SAFE_INTEGER);
         depth = Math.max(depth, size.depth);
       }
       kids.length = from;
-      this.done.set(node, { count, depth: depth + 1 });
-      this.open.delete(node);
+      this.sizes.set(node, { count, depth: depth + 1 });
       nodes.pop();
       kidsFrom.pop();
     }
-    return this.done.get(start);
+    return this.sizes.get(start) ?? undefined;
   }
 }
 
