@@ -122,7 +122,8 @@ export default defineRule({
     const sizes = new SchemaSizes(root);
     const deepReported = new Set<Node>();
     for (const operation of all) {
-      const label = operationLabel(operation);
+      // Labelled only when reported: most operations are within every limit.
+      const label = (): string => operationLabel(operation);
       const sites: { what: string; schema: Node }[] = [];
       for (const parameter of parametersOf(root, operation)) {
         const schema = prop(parameter.node, 'schema');
@@ -144,7 +145,7 @@ export default defineRule({
             file,
             node: schema,
             at: 'key',
-            message: `the ${what} schema of ${label} expands to ${size.count} schemas (properties, items, $refs included); the limit is ${MAX_SCHEMAS_PER_BODY}: drop unused properties or return a shallower object`,
+            message: `the ${what} schema of ${label()} expands to ${size.count} schemas (properties, items, $refs included); the limit is ${MAX_SCHEMAS_PER_BODY}: drop unused properties or return a shallower object`,
           });
         }
         const target = deref(root, schema) as Node;
@@ -156,7 +157,7 @@ export default defineRule({
             node: schema,
             at: 'key',
             recommended: true,
-            message: `the ${what} schema of ${label}${ref ? ` (${quote(String(ref.value))})` : ''} nests ${size.depth} levels deep with $refs expanded; the platform rejects too-deep schemas (SchemaTooDeep, limit unpublished): flatten it`,
+            message: `the ${what} schema of ${label()}${ref ? ` (${quote(String(ref.value))})` : ''} nests ${size.depth} levels deep with $refs expanded; the platform rejects too-deep schemas (SchemaTooDeep, limit unpublished): flatten it`,
           });
         }
       }
@@ -165,7 +166,7 @@ export default defineRule({
           file,
           node: operation.node,
           at: 'key',
-          message: `${label} uses ${total} schemas across its body and responses; the limit is ${MAX_SCHEMAS_PER_OPERATION} per operation: simplify its schemas`,
+          message: `${label()} uses ${total} schemas across its body and responses; the limit is ${MAX_SCHEMAS_PER_OPERATION} per operation: simplify its schemas`,
         });
       }
     }

@@ -329,6 +329,7 @@ export function removeFix(value: Node): Fix | undefined {
 
 /** Path template variables, in order ("/a/{id}/b/{name}" → ["id", "name"]). */
 export function pathVariables(path: string): string[] {
+  if (!path.includes('{')) return []; // most paths: no regex run
   return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
 }
 
