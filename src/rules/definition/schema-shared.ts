@@ -333,14 +333,6 @@ export function pathVariables(path: string): string[] {
   return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
 }
 
-/** Whether an object node has any of the given keys (one pass over its properties, no lookups). */
-export function hasAnyKey(node: Node, keys: ReadonlySet<string>): boolean {
-  for (const property of node.children ?? []) {
-    if (keys.has(property.children?.[0]?.value as string)) return true;
-  }
-  return false;
-}
-
 /** The value of `"type"` when it is a string. */
 export function typeOf(node: Node | undefined): string | undefined {
   return str(prop(node, 'type'));
