@@ -20,21 +20,27 @@ interface Size {
   depth: number;
 }
 
-/** Appends the schema objects a schema directly contains, `$ref`s resolved, to `into`. */
-function addChildren(root: Node, node: Node, into: Node[]): void {
+/**
+ * Writes the schema objects a schema directly contains, `$ref`s resolved, to `into` from index
+ * `end`; returns the new end. (A stack with its own end: truncating an array's length makes V8
+ * shrink and regrow its storage.)
+ */
+function addChildren(root: Node, node: Node, into: Node[], end: number): number {
   const properties = prop(node, 'properties');
-  if (properties?.type === 'object') for (const property of properties.children ?? []) addSchema(root, property.children?.[1], into);
+  if (properties?.type === 'object') for (const property of properties.children ?? []) end = addSchema(root, property.children?.[1], into, end);
   const schemaItems = prop(node, 'items');
-  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) addSchema(root, item, into);
-  else addSchema(root, schemaItems, into);
-  addSchema(root, prop(node, 'additionalProperties'), into);
-  for (const member of items(prop(node, 'allOf'))) addSchema(root, member, into);
+  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) end = addSchema(root, item, into, end);
+  else end = addSchema(root, schemaItems, into, end);
+  end = addSchema(root, prop(node, 'additionalProperties'), into, end);
+  for (const member of items(prop(node, 'allOf'))) end = addSchema(root, member, into, end);
+  return end;
 }
 
-function addSchema(root: Node, raw: Node | undefined, into: Node[]): void {
-  if (raw?.type !== 'object') return;
+function addSchema(root: Node, raw: Node | undefined, into: Node[], end: number): number {
+  if (raw?.type !== 'object') return end;
   const schema = deref(root, raw);
-  if (schema?.type === 'object') into.push(schema);
+  if (schema?.type === 'object') into[end++] = schema;
+  return end;
 }
 
 /**
@@ -45,6 +51,8 @@ function addSchema(root: Node, raw: Node | undefined, into: Node[]): void {
 class SchemaSizes {
   /** Per schema node: its size once computed, null while it is being computed (open). One map, one lookup. */
   private readonly sizes = new Map<Node, Size | null>();
+  /** The children being sized (see of()), reused from one call to the next: only `kids[0..end)` counts. */
+  private readonly kids: Node[] = [];
 
   constructor(private readonly root: Node) {}
 
@@ -56,7 +64,8 @@ class SchemaSizes {
     // object or child array per schema.
     const nodes: Node[] = [start];
     const kidsFrom: number[] = [-1];
-    const kids: Node[] = [];
+    const kids = this.kids;
+    let kidsEnd = 0;
     while (nodes.length > 0) {
       const top = nodes.length - 1;
       const node = nodes[top] as Node;
@@ -68,9 +77,9 @@ class SchemaSizes {
       }
       if (from === -1) {
         this.sizes.set(node, null);
-        kidsFrom[top] = kids.length;
-        addChildren(this.root, node, kids);
-        for (let i = kidsFrom[top] as number; i < kids.length; i++) {
+        kidsFrom[top] = kidsEnd;
+        kidsEnd = addChildren(this.root, node, kids, kidsEnd);
+        for (let i = kidsFrom[top] as number; i < kidsEnd; i++) {
           const kid = kids[i] as Node;
           // Neither sized nor open.
           if (!this.sizes.has(kid)) {
@@ -82,12 +91,12 @@ class SchemaSizes {
       }
       let count = 1;
       let depth = 0;
-      for (let i = from; i < kids.length; i++) {
+      for (let i = from; i < kidsEnd; i++) {
         const size = this.sizes.get(kids[i] as Node) ?? RECURSIVE_REFERENCE;
         count = Math.min(count + size.count, Number.MAX_SAFE_INTEGER);
         depth = Math.max(depth, size.depth);
       }
-      kids.length = from;
+      kidsEnd = from;
       this.sizes.set(node, { count, depth: depth + 1 });
       nodes.pop();
       kidsFrom.pop();
