@@ -108,6 +108,24 @@ describe('path-unique', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('warns about a template that overlaps an earlier path without templates', () => {
+    const text = json(swagger({ '/frames/recent': { get: op({ operationId: 'ListRecent' }) }, '/frames/list': { get: op({ operationId: 'List' }) }, '/frames/{id}': { get: op() } }));
+    const findings = run('path-unique', text);
+    expect(findings).toMatchObject([{ level: 'warning', ...positionOf(text, '"/frames/{id}"') }]);
+    expect(findings[0]?.message).toContain('GET /frames/{id} (GetFrame) overlaps GET /frames/recent (ListRecent)');
+  });
+
+  it('charges every earlier path of the same size to the comparison budget, templated or not', () => {
+    // 320 static paths: the pairs before the last ones exceed MAX_PARTIAL_COMPARISONS (50,000).
+    const paths: Json = {};
+    for (let i = 0; i < 320; i++) paths[`/static${i}/x`] = { get: op({ operationId: `S${i}` }) };
+    const early = json(swagger({ '/static0/{v}': { get: op({ operationId: 'T' }) }, ...paths }));
+    expect(run('path-unique', early)).toMatchObject([{ level: 'warning', ...positionOf(early, '"/static0/x"') }]);
+    // The same overlap after the budget is spent is not looked for.
+    const late = json(swagger({ ...paths, '/static0/{v}': { get: op({ operationId: 'T' }) } }));
+    expect(run('path-unique', late)).toEqual([]);
+  });
+
   it('passes distinct paths, different methods and templates with different static ends', () => {
     const text = json(
       swagger({

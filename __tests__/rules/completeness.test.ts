@@ -101,6 +101,14 @@ describe('op-description', () => {
     expect(findings[0]?.message).toContain("identical to its summary 'Get a frame'");
   });
 
+  it('ignores a final run of periods and exclamation marks, and only that run, when comparing', () => {
+    const same = json(swagger({ '/frames': { get: op({ summary: 'Get a frame', description: ' get a FRAME!.!. ' }) } }));
+    expect(run('op-description', same)).toMatchObject([{ ruleId: 'op-description', level: 'warning', line: lineOf(same, '"description": " get a FRAME!.!. "'), column: 24 }]);
+    // A space inside the final punctuation ends the run: "get a frame." is more than "get a frame".
+    const different = json(swagger({ '/frames': { get: op({ summary: 'Get a frame', description: 'Get a frame. !' }) } }));
+    expect(run('op-description', different)).toEqual([]);
+  });
+
   it('passes a description that differs from the summary', () => {
     expect(run('op-description', json(swagger({ '/frames': { get: op() } })))).toEqual([]);
   });

@@ -109,8 +109,10 @@ export function forEachSchemaProperty(
   const visitProperty = (name: string, value: Node, keyNode: Node): void => {
     // Resolved once: the walk below starts from the resolved schema, which derefs to itself.
     const resolved = deref(root, value);
-    if (resolved) visit(name, keyNode, resolved);
-    pushIfDefined(schemas, resolved);
+    if (!resolved) return;
+    visit(name, keyNode, resolved);
+    // A schema seen already would be skipped when popped: not pushed at all.
+    if (!seen.has(resolved)) schemas.push(resolved);
   };
   while (schemas.length > 0) {
     const raw = schemas.pop() as Node;

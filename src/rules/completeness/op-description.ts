@@ -5,7 +5,12 @@ import { describeProblem, isInternal, operationLabel, textState } from './shared
 
 /** Case, surrounding space and a final period do not make a description say more than the summary. */
 function normalize(text: string): string {
-  return text.trim().replace(/[.!]+$/, '').trim().toLowerCase();
+  const trimmed = text.trim();
+  // The final run of '.' and '!' (what /[.!]+$/ removed), found from the end: a regex tries every
+  // position of a long description.
+  let end = trimmed.length;
+  while (end > 0 && (trimmed[end - 1] === '.' || trimmed[end - 1] === '!')) end--;
+  return trimmed.slice(0, end).trim().toLowerCase();
 }
 
 export default defineRule({

@@ -1,11 +1,23 @@
-import { entries, prop } from '../../engine/json/tree.js';
+import { prop, type Node } from '../../engine/json/tree.js';
 import { deref, operations, responsesOf } from '../../engine/swagger.js';
 import { CERTIFICATION_ERROR, defineRule, parsedSwagger } from '../define.js';
 import { isSuccessCode, removePropertyFix } from '../definition/ops-shared.js';
 import { isInternal, operationLabel } from './shared.js';
 
 /** Keys that give a schema content. Anything else (description, title, x-ms-summary, example) does not. */
-const CONTENT = ['type', 'properties', 'items', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties', 'enum', 'format'];
+const CONTENT = new Set(['type', 'properties', 'items', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties', 'enum', 'format']);
+/** Keys that say what an object holds. */
+const STRUCTURE = new Set(['properties', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties']);
+
+/** Whether an object node has a property with a value (as entries() lists them) named one of `keys`: one pass, no entry objects. */
+function hasEntry(node: Node, keys: ReadonlySet<string>): boolean {
+  const properties = node.children ?? [];
+  for (let i = 0; i < properties.length; i++) {
+    const keyNode = properties[i]?.children?.[0];
+    if (keyNode && properties[i]?.children?.[1] && keys.has(String(keyNode.value))) return true;
+  }
+  return false;
+}
 
 export default defineRule({
   meta: {
@@ -24,10 +36,8 @@ export default defineRule({
         const raw = prop(response.node, 'schema');
         const schema = raw && deref(root, raw);
         if (!raw || !schema || schema.type !== 'object') continue;
-        const keys = new Set(entries(schema).map((entry) => entry.key));
-        const empty = !CONTENT.some((key) => keys.has(key));
-        const bareObject =
-          !empty && prop(schema, 'type')?.value === 'object' && !['properties', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'].some((key) => keys.has(key));
+        const empty = !hasEntry(schema, CONTENT);
+        const bareObject = !empty && prop(schema, 'type')?.value === 'object' && !hasEntry(schema, STRUCTURE);
         if (!empty && !bareObject) continue;
         const label = operationLabel(operation);
         if (response.code === '204') {

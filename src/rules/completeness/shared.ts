@@ -64,33 +64,34 @@ export const allParameters: (root: Node) => readonly ParameterSite[] = memoizeBy
 function collectParameters(root: Node): ParameterSite[] {
   const byNode = new Map<Node, ParameterSite & { usedBy: Operation[] }>();
   const sharedRoot = prop(root, 'parameters');
-  const add = (raw: Node, extra: { operation?: Operation; path?: string }): void => {
-    const node = deref(root, raw);
+  /** `node`: a parameter object, `$ref`s resolved; `name` and `in` as parametersOf read them, when it did. */
+  const add = (node: Node | undefined, operation?: Operation, path?: string, name?: string, location?: string): void => {
     if (!node || node.type !== 'object') return;
     let site = byNode.get(node);
     if (!site) {
       site = {
         node,
-        name: str(prop(node, 'name')),
-        in: str(prop(node, 'in')),
+        name: operation ? name : str(prop(node, 'name')),
+        in: operation ? location : str(prop(node, 'in')),
         shared: node.parent?.parent === sharedRoot && sharedRoot !== undefined,
         usedBy: [],
-        path: extra.path,
+        path,
       };
       byNode.set(node, site);
     }
     // Operations are visited one after the other, so a repeat can only be the last one added.
-    if (extra.operation && site.usedBy[site.usedBy.length - 1] !== extra.operation) site.usedBy.push(extra.operation);
+    if (operation && site.usedBy[site.usedBy.length - 1] !== operation) site.usedBy.push(operation);
   };
   for (const operation of operations(root)) {
-    for (const parameter of parametersOf(root, operation)) add(parameter.site, { operation });
+    // parametersOf resolved each one already: its node, name and in are reused.
+    for (const parameter of parametersOf(root, operation)) add(parameter.node, operation, undefined, parameter.name, parameter.in);
   }
   // Path-level parameters every operation overrides, and path items without operations.
   forEachEntry(prop(root, 'paths'), (path, pathItem) => {
-    for (const raw of items(prop(pathItem, 'parameters'))) add(raw, { path });
+    for (const raw of items(prop(pathItem, 'parameters'))) add(deref(root, raw), undefined, path);
   });
   // Definitions no operation references are still validated.
-  forEachEntry(sharedRoot, (_name, value) => add(value, {}));
+  forEachEntry(sharedRoot, (_name, value) => add(deref(root, value)));
   return [...byNode.values()].sort((a, b) => a.node.offset - b.node.offset);
 }
 

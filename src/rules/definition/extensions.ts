@@ -48,10 +48,19 @@ export const STANDARD_FIELDS: Record<ObjectKind, ReadonlySet<string>> = {
   'security scheme': new Set(['type', 'description', 'name', 'in', 'flow', 'authorizationUrl', 'tokenUrl', 'scopes']),
 };
 
+/** /^\d{3}$/ without a regex: every response key of the file is asked, twice. */
+function isThreeDigits(key: string): boolean {
+  return key.length === 3 && isDigit(key.charCodeAt(0)) && isDigit(key.charCodeAt(1)) && isDigit(key.charCodeAt(2));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** Keys that are not fields but names: paths in `paths`, status codes in `responses`. */
 export function isNameKey(kind: ObjectKind, key: string): boolean {
   if (kind === 'paths') return key.startsWith('/');
-  if (kind === 'responses') return /^\d{3}$/.test(key) || key === 'default';
+  if (kind === 'responses') return isThreeDigits(key) || key === 'default';
   return false;
 }
 
@@ -136,47 +145,63 @@ export interface UnusualKey {
  */
 export const unusualKeys: (root: Node) => readonly UnusualKey[] = memoizeByObject((root: Node) => Object.freeze(collectUnusualKeys(root)));
 
+/** What a key of one kind of object is: a field Swagger defines, and whether it holds fixed-field objects. */
+interface KeyRole {
+  standard: boolean;
+  holds?: [Holds, ObjectKind];
+}
+
+/** Per kind, the roles of its fields: one lookup per key tells both what collectUnusualKeys asks. */
+const KEY_ROLES = {} as Record<ObjectKind, ReadonlyMap<string, KeyRole>>;
+for (const kind of Object.keys(STANDARD_FIELDS) as ObjectKind[]) {
+  const roles = new Map<string, KeyRole>();
+  for (const key of STANDARD_FIELDS[kind]) roles.set(key, { standard: true });
+  for (const [key, holds] of CHILD_FIELDS[kind] ?? []) roles.set(key, { standard: STANDARD_FIELDS[kind].has(key), holds });
+  KEY_ROLES[kind] = roles;
+}
+
 function collectUnusualKeys(root: Node): UnusualKey[] {
   const result: UnusualKey[] = [];
   const stack: FixedObject[] = [];
   pushObject(stack, root, 'root', false);
   while (stack.length > 0) {
     const object = stack.pop() as FixedObject;
-    const standard = STANDARD_FIELDS[object.kind];
-    const properties = object.node.children ?? [];
+    const { node, kind, inExtension } = object;
+    const roles = KEY_ROLES[kind];
+    // Objects keyed by names (paths, status codes, methods) hold fixed-field objects under keys that are no fields.
+    const named = kind === 'paths' || kind === 'responses' || kind === 'path item';
+    const properties = node.children ?? [];
     // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
     for (let i = 0; i < properties.length; i++) {
       const keyNode = properties[i]?.children?.[0];
       const value = properties[i]?.children?.[1];
       if (!keyNode) continue;
       const key = String(keyNode.value);
-      if (value) pushChildren(stack, object, key, value);
-      if (!standard.has(key) && !isNameKey(object.kind, key) && !KNOWN.has(key)) result.push({ key, keyNode, object });
+      const role = roles.get(key);
+      if (value) {
+        if (role?.holds) pushField(stack, object, key, value, role.holds);
+        else if (named) pushNamed(stack, kind, key, value, inExtension);
+      }
+      if (!role?.standard && !isNameKey(kind, key) && !KNOWN.has(key)) result.push({ key, keyNode, object });
     }
   }
   return result;
 }
 
-/** Pushes the fixed-field objects that the property `key: value` of `parent` holds. */
-function pushChildren(stack: FixedObject[], parent: FixedObject, key: string, value: Node): void {
-  const { node, kind, inExtension } = parent;
-  // Name-keyed objects: every entry counts, duplicates included.
+/** Pushes the object a name-keyed entry holds: a path item, a response, an operation. Every entry counts, duplicates included. */
+function pushNamed(stack: FixedObject[], kind: ObjectKind, key: string, value: Node, inExtension: boolean): void {
   if (kind === 'paths') {
     if (key.startsWith('/')) pushObject(stack, value, 'path item', inExtension);
-    return;
-  }
-  if (kind === 'responses') {
+  } else if (kind === 'responses') {
     if (isNameKey(kind, key)) pushObject(stack, value, 'response', inExtension);
-    return;
-  }
-  if (kind === 'path item' && METHODS.has(key)) {
-    pushObject(stack, value, 'operation', inExtension);
-    return;
-  }
-  const field = CHILD_FIELDS[kind]?.get(key);
+  } else if (METHODS.has(key)) pushObject(stack, value, 'operation', inExtension);
+}
+
+/** Pushes the fixed-field objects that the field `key: value` of `parent` holds. */
+function pushField(stack: FixedObject[], parent: FixedObject, key: string, value: Node, [holds, childKind]: [Holds, ObjectKind]): void {
+  const { node, inExtension } = parent;
   // A duplicated field counts once, with its last value (as prop() reads it).
-  if (!field || prop(node, key) !== value) return;
-  const [holds, childKind] = field;
+  if (prop(node, key) !== value) return;
   switch (holds) {
     case 'one':
       return pushObject(stack, value, childKind, inExtension);

@@ -20,21 +20,27 @@ interface Size {
   depth: number;
 }
 
-/** Appends the schema objects a schema directly contains, `$ref`s resolved, to `into`. */
-function addChildren(root: Node, node: Node, into: Node[]): void {
+/**
+ * Writes the schema objects a schema directly contains, `$ref`s resolved, to `into` from index
+ * `end`; returns the new end. (A stack with its own end: truncating an array's length makes V8
+ * shrink and regrow its storage.)
+ */
+function addChildren(root: Node, node: Node, into: Node[], end: number): number {
   const properties = prop(node, 'properties');
-  if (properties?.type === 'object') for (const property of properties.children ?? []) addSchema(root, property.children?.[1], into);
+  if (properties?.type === 'object') for (const property of properties.children ?? []) end = addSchema(root, property.children?.[1], into, end);
   const schemaItems = prop(node, 'items');
-  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) addSchema(root, item, into);
-  else addSchema(root, schemaItems, into);
-  addSchema(root, prop(node, 'additionalProperties'), into);
-  for (const member of items(prop(node, 'allOf'))) addSchema(root, member, into);
+  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) end = addSchema(root, item, into, end);
+  else end = addSchema(root, schemaItems, into, end);
+  end = addSchema(root, prop(node, 'additionalProperties'), into, end);
+  for (const member of items(prop(node, 'allOf'))) end = addSchema(root, member, into, end);
+  return end;
 }
 
-function addSchema(root: Node, raw: Node | undefined, into: Node[]): void {
-  if (raw?.type !== 'object') return;
+function addSchema(root: Node, raw: Node | undefined, into: Node[], end: number): number {
+  if (raw?.type !== 'object') return end;
   const schema = deref(root, raw);
-  if (schema?.type === 'object') into.push(schema);
+  if (schema?.type === 'object') into[end++] = schema;
+  return end;
 }
 
 /**
@@ -43,8 +49,10 @@ function addSchema(root: Node, raw: Node | undefined, into: Node[]): void {
  * Iterative; a reference back to a schema still being computed (recursion) counts as one schema.
  */
 class SchemaSizes {
-  private readonly done = new Map<Node, Size>();
-  private readonly open = new Set<Node>();
+  /** Per schema node: its size once computed, null while it is being computed (open). One map, one lookup. */
+  private readonly sizes = new Map<Node, Size | null>();
+  /** The children being sized (see of()), reused from one call to the next: only `kids[0..end)` counts. */
+  private readonly kids: Node[] = [];
 
   constructor(private readonly root: Node) {}
 
@@ -56,23 +64,25 @@ class SchemaSizes {
     // object or child array per schema.
     const nodes: Node[] = [start];
     const kidsFrom: number[] = [-1];
-    const kids: Node[] = [];
+    const kids = this.kids;
+    let kidsEnd = 0;
     while (nodes.length > 0) {
       const top = nodes.length - 1;
       const node = nodes[top] as Node;
       const from = kidsFrom[top] as number;
-      if (this.done.has(node)) {
+      if (this.sizes.get(node)) {
         nodes.pop();
         kidsFrom.pop();
         continue;
       }
       if (from === -1) {
-        this.open.add(node);
-        kidsFrom[top] = kids.length;
-        addChildren(this.root, node, kids);
-        for (let i = kidsFrom[top] as number; i < kids.length; i++) {
+        this.sizes.set(node, null);
+        kidsFrom[top] = kidsEnd;
+        kidsEnd = addChildren(this.root, node, kids, kidsEnd);
+        for (let i = kidsFrom[top] as number; i < kidsEnd; i++) {
           const kid = kids[i] as Node;
-          if (!this.done.has(kid) && !this.open.has(kid)) {
+          // Neither sized nor open.
+          if (!this.sizes.has(kid)) {
             nodes.push(kid);
             kidsFrom.push(-1);
           }
@@ -81,18 +91,17 @@ class SchemaSizes {
       }
       let count = 1;
       let depth = 0;
-      for (let i = from; i < kids.length; i++) {
-        const size = this.done.get(kids[i] as Node) ?? RECURSIVE_REFERENCE;
+      for (let i = from; i < kidsEnd; i++) {
+        const size = this.sizes.get(kids[i] as Node) ?? RECURSIVE_REFERENCE;
         count = Math.min(count + size.count, Number.MAX_SAFE_INTEGER);
         depth = Math.max(depth, size.depth);
       }
-      kids.length = from;
-      this.done.set(node, { count, depth: depth + 1 });
-      this.open.delete(node);
+      kidsEnd = from;
+      this.sizes.set(node, { count, depth: depth + 1 });
       nodes.pop();
       kidsFrom.pop();
     }
-    return this.done.get(start);
+    return this.sizes.get(start) ?? undefined;
   }
 }
 
@@ -122,7 +131,8 @@ export default defineRule({
     const sizes = new SchemaSizes(root);
     const deepReported = new Set<Node>();
     for (const operation of all) {
-      const label = operationLabel(operation);
+      // Labelled only when reported: most operations are within every limit.
+      const label = (): string => operationLabel(operation);
       const sites: { what: string; schema: Node }[] = [];
       for (const parameter of parametersOf(root, operation)) {
         const schema = prop(parameter.node, 'schema');
@@ -144,7 +154,7 @@ export default defineRule({
             file,
             node: schema,
             at: 'key',
-            message: `the ${what} schema of ${label} expands to ${size.count} schemas (properties, items, $refs included); the limit is ${MAX_SCHEMAS_PER_BODY}: drop unused properties or return a shallower object`,
+            message: `the ${what} schema of ${label()} expands to ${size.count} schemas (properties, items, $refs included); the limit is ${MAX_SCHEMAS_PER_BODY}: drop unused properties or return a shallower object`,
           });
         }
         const target = deref(root, schema) as Node;
@@ -156,7 +166,7 @@ export default defineRule({
             node: schema,
             at: 'key',
             recommended: true,
-            message: `the ${what} schema of ${label}${ref ? ` (${quote(String(ref.value))})` : ''} nests ${size.depth} levels deep with $refs expanded; the platform rejects too-deep schemas (SchemaTooDeep, limit unpublished): flatten it`,
+            message: `the ${what} schema of ${label()}${ref ? ` (${quote(String(ref.value))})` : ''} nests ${size.depth} levels deep with $refs expanded; the platform rejects too-deep schemas (SchemaTooDeep, limit unpublished): flatten it`,
           });
         }
       }
@@ -165,7 +175,7 @@ export default defineRule({
           file,
           node: operation.node,
           at: 'key',
-          message: `${label} uses ${total} schemas across its body and responses; the limit is ${MAX_SCHEMAS_PER_OPERATION} per operation: simplify its schemas`,
+          message: `${label()} uses ${total} schemas across its body and responses; the limit is ${MAX_SCHEMAS_PER_OPERATION} per operation: simplify its schemas`,
         });
       }
     }

@@ -38,9 +38,12 @@ export default defineRule({
       reported.add(site);
       return true;
     };
-    const duplicates = (list: Node | undefined, where: string, code: string): void => {
+    /** `where`: a path item's description, or the operation (labelled only when reported). */
+    const duplicates = (list: Node | undefined, where: string | Operation, code: string): void => {
+      const sites = items(list);
+      if (sites.length < 2) return; // nothing to repeat
       const first = new Map<string, Node>();
-      for (const site of items(list)) {
+      for (const site of sites) {
         const node = deref(root, site);
         const key = node && identity(node);
         if (!node || key === undefined) continue;
@@ -51,12 +54,13 @@ export default defineRule({
           report({
             file,
             node: site,
-            message: `${where} lists parameter ${quote(str(prop(node, 'name')) as string)} (${str(prop(node, 'in')) as string}) twice (first on line ${line}); remove one (${code})`,
+            message: `${typeof where === 'string' ? where : operationLabel(where)} lists parameter ${quote(str(prop(node, 'name')) as string)} (${str(prop(node, 'in')) as string}) twice (first on line ${line}); remove one (${code})`,
           });
         }
       }
     };
-    const checkBodies = (operation: Operation, label: string): void => {
+    const checkBodies = (operation: Operation): void => {
+      const label = (): string => operationLabel(operation);
       const parameters = parametersOf(root, operation);
       const bodies = parameters.filter((parameter) => parameter.in === 'body');
       for (const extra of bodies.slice(1)) {
@@ -64,7 +68,7 @@ export default defineRule({
           report({
             file,
             node: extra.site,
-            message: `${label} has more than one body parameter (${bodies.map((b) => quote(b.name ?? '?')).join(', ')}); keep one and move the rest into its schema (OperationParametersContainMultipleBodyParameters)`,
+            message: `${label()} has more than one body parameter (${bodies.map((b) => quote(b.name ?? '?')).join(', ')}); keep one and move the rest into its schema (OperationParametersContainMultipleBodyParameters)`,
           });
         }
       }
@@ -73,32 +77,32 @@ export default defineRule({
         report({
           file,
           node: form.site,
-          message: `${label} has both a body parameter ${quote(bodies[0].name ?? '?')} and formData parameter ${quote(form.name ?? '?')}; use one kind only (ParameterListContainsFormDataAndBody)`,
+          message: `${label()} has both a body parameter ${quote(bodies[0].name ?? '?')} and formData parameter ${quote(form.name ?? '?')}; use one kind only (ParameterListContainsFormDataAndBody)`,
         });
       }
       // "body/id" as a parameter name reads the same as the property id of the body parameter "body".
       const body = bodies[0];
       if (!body?.name) return;
+      const prefix = `${body.name}/`;
       for (const parameter of parameters) {
-        if (parameter === body || !parameter.name?.startsWith(`${body.name}/`)) continue;
+        if (parameter === body || !parameter.name?.startsWith(prefix)) continue;
         if (hasPropertyPath(root, prop(body.node, 'schema'), parameter.name.split('/').slice(1)) && once(parameter.site)) {
           report({
             file,
             node: prop(parameter.node, 'name') ?? parameter.site,
-            message: `parameter name ${quote(parameter.name)} of ${label} is also the path of a property of the body ${quote(body.name)}; rename the parameter (OperationParameterNameIsAmbiguous)`,
+            message: `parameter name ${quote(parameter.name)} of ${label()} is also the path of a property of the body ${quote(body.name)}; rename the parameter (OperationParameterNameIsAmbiguous)`,
           });
         }
       }
     };
     const pathItems = new Set<Node>();
     for (const operation of operations(root)) {
-      const label = operationLabel(operation);
       if (!pathItems.has(operation.pathItem)) {
         pathItems.add(operation.pathItem);
         duplicates(prop(operation.pathItem, 'parameters'), `path ${operation.path}`, 'PathParametersContainDuplicateParameter');
       }
-      duplicates(prop(operation.node, 'parameters'), label, 'OperationParametersContainDuplicateParameter');
-      checkBodies(operation, label);
+      duplicates(prop(operation.node, 'parameters'), operation, 'OperationParametersContainDuplicateParameter');
+      checkBodies(operation);
     }
     // Path items without operations still declare parameters.
     for (const { key, value } of entries(prop(root, 'paths'))) {

@@ -66,6 +66,32 @@ function segmentsCompatible(a: PathInfo, b: PathInfo): boolean {
   return true;
 }
 
+function hasTemplate(info: PathInfo): boolean {
+  for (let k = 0; k < info.segments.length; k++) if (typeof info.segments[k] !== 'string') return true;
+  return false;
+}
+
+/**
+ * The first path `list[j]` (j < i, j < budget) that overlaps `list[i]`: a different shape, every
+ * segment compatible and a shared method. Two paths without templates are compatible only when
+ * equal ignoring case, which means the same shape: for such a path only the `templated` indexes
+ * can overlap, so only they are compared (the result is the one a scan of every j would give).
+ */
+function firstOverlap(list: readonly PathInfo[], i: number, templated: readonly number[] | undefined, budget: number): { index: number; method: string } | undefined {
+  const info = list[i] as PathInfo;
+  const end = Math.min(i, budget);
+  const count = templated ? templated.length : end;
+  for (let t = 0; t < count; t++) {
+    const j = templated ? (templated[t] as number) : t;
+    if (j >= end) break;
+    const other = list[j] as PathInfo;
+    if (other.shape === info.shape || !segmentsCompatible(info, other)) continue;
+    const method = info.methods.find((m) => other.methods.includes(m));
+    if (method !== undefined) return { index: j, method };
+  }
+  return undefined;
+}
+
 function opLabel(info: PathInfo, method: string): string {
   const node = prop(info.pathItem, method) as Node;
   return operationLabel({ path: info.path, method, node, pathItem: info.pathItem });
@@ -137,23 +163,25 @@ export default defineRule({
     }
     let budget = MAX_PARTIAL_COMPARISONS;
     for (const list of bySize.values()) {
-      for (let i = 1; i < list.length && budget > 0; i++) {
+      // Indexes (ascending) of the paths of this size seen so far that have a template segment.
+      const templated: number[] = [];
+      for (let i = 0; i < list.length && budget > 0; i++) {
         const info = list[i] as PathInfo;
-        if (reported.has(info)) continue;
-        for (let j = 0; j < i && budget > 0; j++, budget--) {
-          const other = list[j] as PathInfo;
-          if (other.shape === info.shape) continue;
-          if (!segmentsCompatible(info, other)) continue;
-          const method = info.methods.find((m) => other.methods.includes(m));
-          if (method === undefined) continue;
-          report({
-            file,
-            node: info.keyNode,
-            recommended: true,
-            message: `${opLabel(info, method)} overlaps ${opLabel(other, method)} (line ${line(other.keyNode)}): a path value equal to a static segment of one can route to the other; make the static segments differ`,
-          });
-          break;
+        const literal = !hasTemplate(info);
+        if (!reported.has(info)) {
+          // Each earlier path j < i is one comparison of the budget, up to the first overlap.
+          const overlap = firstOverlap(list, i, literal ? templated : undefined, budget);
+          if (overlap) {
+            budget -= overlap.index;
+            report({
+              file,
+              node: info.keyNode,
+              recommended: true,
+              message: `${opLabel(info, overlap.method)} overlaps ${opLabel(list[overlap.index] as PathInfo, overlap.method)} (line ${line((list[overlap.index] as PathInfo).keyNode)}): a path value equal to a static segment of one can route to the other; make the static segments differ`,
+            });
+          } else budget -= Math.min(i, budget);
         }
+        if (!literal) templated.push(i);
       }
     }
   },

@@ -15,6 +15,9 @@ const REF_TARGETS = /^#\/(definitions|parameters|responses)\/[^/]+$/;
  * not O(N²) (a chain of 10,000 definitions took minutes).
  */
 function hopsFrom(root: Node, target: Node, memo: Map<Node, number>): number {
+  // Most refs point to a target whose count is known already: no path to build.
+  const known = memo.get(target);
+  if (known !== undefined) return known;
   const path: Node[] = [];
   const onPath = new Set<Node>();
   let current: Node | undefined = target;

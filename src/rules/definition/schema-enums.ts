@@ -1,6 +1,6 @@
 import { items, prop, type Node } from '../../engine/json/tree.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger } from '../define.js';
-import { fitsType, forEachSchema, hasAnyKey, jsonTypeOf, literalFor, removeFix, replaceFix, schemaName, typeOf } from './schema-shared.js';
+import { fitsType, forEachSchema, jsonTypeOf, literalFor, removeFix, replaceFix, schemaName, typeOf } from './schema-shared.js';
 
 /** Canonical text of a JSON value node, for comparing enum values (objects compared by text). */
 function canonical(text: string, node: Node): string {
@@ -26,13 +26,12 @@ export default defineRule({
     const root = file.doc.root;
     const text = file.doc.text;
     const done = new Set<Node>();
-    const relevant = new Set(['enum', 'x-ms-enum-values']);
     forEachSchema(root, ({ node }) => {
-      if (done.has(node) || !hasAnyKey(node, relevant)) return;
-      done.add(node);
+      // Two lookups: cheaper than a pass over the keys of every schema, and most have neither.
       const enumNode = prop(node, 'enum');
       const extension = prop(node, 'x-ms-enum-values');
-      if (!enumNode && !extension) return;
+      if ((!enumNode && !extension) || done.has(node)) return;
+      done.add(node);
       const label = (): string => schemaName(root, node);
       const type = typeOf(node);
       const values = new Set<string>();

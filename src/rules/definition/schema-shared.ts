@@ -70,7 +70,10 @@ function walkSchemas(root: Node): SchemaVisit[] {
   const pushChild = (raw: Node, from: PendingSchema, via: SchemaVisit['via'], parent?: Node, name?: string): void => {
     const node = deref(root, raw);
     const depth = from.depth + 1;
-    if (isWalkable(node, depth)) stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, depth });
+    // A node already visited with this (role, top) pair would be skipped when popped: not pushed at all.
+    if (isWalkable(node, depth) && ((visited.get(node) ?? 0) & visitBit(from.role, false)) === 0) {
+      stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, depth });
+    }
   };
   const walk = (): void => {
     while (stack.length > 0) {
@@ -158,8 +161,24 @@ export function enclosingOperation(root: Node, node: Node): Operation | undefine
   return undefined;
 }
 
-function unescape(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+/**
+ * The keys and array indexes from the root down to a node: the segments of its JSON pointer,
+ * unescaped. Built directly, without writing the pointer and parsing it back.
+ */
+function pathSegments(node: Node): string[] {
+  const segments: string[] = [];
+  let current: Node | undefined = node;
+  while (current?.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === 'property') {
+      segments.push(String(parent.children?.[0]?.value));
+      current = parent.parent;
+    } else if (parent.type === 'array') {
+      segments.push(String(parent.children?.indexOf(current)));
+      current = parent;
+    } else current = parent;
+  }
+  return segments.reverse();
 }
 
 /**
@@ -167,7 +186,7 @@ function unescape(segment: string): string {
  * "the body of POST /frames (AddFrame)", "items of the 200 response of GET /frames (ListFrames)".
  */
 export function schemaName(root: Node, node: Node): string {
-  const segments = pointerOf(node).split('/').slice(1).map(unescape);
+  const segments = pathSegments(node);
   let base: string;
   let rest: string[];
   const [first, second, third] = segments;
@@ -310,15 +329,8 @@ export function removeFix(value: Node): Fix | undefined {
 
 /** Path template variables, in order ("/a/{id}/b/{name}" → ["id", "name"]). */
 export function pathVariables(path: string): string[] {
+  if (!path.includes('{')) return []; // most paths: no regex run
   return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
-}
-
-/** Whether an object node has any of the given keys (one pass over its properties, no lookups). */
-export function hasAnyKey(node: Node, keys: ReadonlySet<string>): boolean {
-  for (const property of node.children ?? []) {
-    if (keys.has(property.children?.[0]?.value as string)) return true;
-  }
-  return false;
 }
 
 /** The value of `"type"` when it is a string. */
