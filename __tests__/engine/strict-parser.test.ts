@@ -172,6 +172,15 @@ describe('numbers', () => {
 });
 
 describe('structure', () => {
+  it('gives key nodes the fields of string value nodes, in the same order, in both paths (one hidden class)', () => {
+    for (const strictFastPath of [true, false]) {
+      const root = parseJsonDocument('{"key": "value"}', strictFastPath).root as Node;
+      const [key, value] = root.children?.[0]?.children ?? [];
+      expect(Object.keys(key as Node)).toEqual(['type', 'offset', 'length', 'parent', 'value']);
+      expect(Object.keys(value as Node)).toEqual(Object.keys(key as Node));
+    }
+  });
+
   it.each([
     ['an empty object', '{}'],
     ['an empty object with spaces', '{ \n }'],

@@ -162,7 +162,7 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
       onObjectProperty: (name, offset, length) => {
         completeProperty(offset); // after a recovered error the previous property may still be open
         const property = add({ type: 'property', offset, length: -1, parent, children: [] });
-        (property.children as Node[]).push({ type: 'string', value: name, offset, length, parent: property });
+        (property.children as Node[]).push({ type: 'string', offset, length, parent: property, value: name });
         const index = parent.index as Map<string, Node>;
         const first = index.get(name);
         if (first) problems.push(duplicateKey(lines, name, offset, length, first));

@@ -132,7 +132,8 @@ class StrictParser {
         this.pos++;
         // The property node is made last, so that its children array is made with its exact two
         // items (a push would allocate 17 slots); the key and the value get it as parent after.
-        const key: BuildingNode = { type: 'string', value: name, offset: keyOffset, length: keyLength, parent: node };
+        // The key has the fields of scalar(), in its order: every string node shares one hidden class.
+        const key: BuildingNode = { type: 'string', offset: keyOffset, length: keyLength, parent: node, value: name };
         const value = this.value(node, depth + 1);
         const property: BuildingNode = { type: 'property', offset: keyOffset, length: value.offset + value.length - keyOffset, parent: node, children: [key, value] };
         key.parent = property;

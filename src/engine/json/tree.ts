@@ -161,6 +161,19 @@ function escapePointerSegment(segment: string): string {
 
 /** RFC 6901 JSON pointer of a node. */
 export function pointerOf(node: Node): string {
+  const parent = node.parent;
+  if (parent?.type === 'property') return `${pointerOfContainer(parent.parent as Node)}/${escapePointerSegment(String(parent.children?.[0]?.value))}`;
+  if (parent?.type === 'array') return `${pointerOfContainer(parent)}/${String(parent.children?.indexOf(node))}`;
+  return walkPointer(node);
+}
+
+/**
+ * Findings come in runs under one object (a response schema's hundred properties, say): each
+ * object's or array's own pointer is worked out once.
+ */
+const pointerOfContainer = memoizeByObject(walkPointer);
+
+function walkPointer(node: Node): string {
   const segments: string[] = [];
   let current: Node | undefined = node;
   while (current?.parent) {
