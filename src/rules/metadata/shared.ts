@@ -75,14 +75,8 @@ export interface WordMatch {
 const wordRegexes = new Map<string, RegExp>();
 /** Per word list, one alternation of all its patterns: a quick "none of them" for most texts. */
 const anyWordRegexes = new Map<readonly { pattern: string }[], RegExp>();
-/** Per word list, a plain regex of the letters every match starts with (null: none known). */
-const leadRegexes = new Map<readonly { pattern: string }[], RegExp | null>();
 
 export function findWords(text: string, words: readonly { name: string; pattern: string }[]): WordMatch[] {
-  let lead = leadRegexes.get(words);
-  if (lead === undefined) leadRegexes.set(words, (lead = leadRegexOf(words)));
-  // Unicode letter classes ignoring case are slow to compile and to run: most texts are ruled out first.
-  if (lead && !lead.test(text)) return [];
   let any = anyWordRegexes.get(words);
   if (!any) anyWordRegexes.set(words, (any = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => w.pattern).join('|')})(?![\\p{L}\\p{N}])`, 'iu')));
   if (!any.test(text)) return [];
@@ -93,25 +87,6 @@ export function findWords(text: string, words: readonly { name: string; pattern:
     for (const match of text.matchAll(regex)) result.push({ found: match[0], word: name, index: match.index });
   }
   return result.sort((a, b) => a.index - b.index);
-}
-
-/**
- * A case-insensitive, non-Unicode regex of the letters each pattern's matches start with, or null
- * when a pattern has none. Every text `findWords` finds a word in matches it. Only ASCII letters
- * other than "s" and "k" count: ignoring case, Unicode matching also reads "ſ" as "s" and the
- * Kelvin sign as "k" (and no other character as an ASCII letter).
- */
-function leadRegexOf(words: readonly { pattern: string }[]): RegExp | null {
-  const leads: string[] = [];
-  for (const { pattern } of words) {
-    if (pattern.includes('|')) return null; // an alternation: matches need not start alike
-    let letters = (/^[a-jl-rt-z]*/i.exec(pattern) as RegExpExecArray)[0];
-    // "apis?": a quantifier after a letter may leave it out.
-    if (/^[?*{]/.test(pattern.slice(letters.length))) letters = letters.slice(0, -1);
-    if (letters === '') return null;
-    leads.push(letters);
-  }
-  return new RegExp(leads.join('|'), 'i');
 }
 
 /** The text without the matched words (each replaced by a space). */
