@@ -297,17 +297,31 @@ function decodeSimply(header: PngHeader, inflated: Buffer): RgbaImage | undefine
   return { width, height, data };
 }
 
-/** Reverses one row's PNG filter (None, Sub, Up, Average, Paeth) into `out` at `at`; `above` is -1 on the first row. */
+/**
+ * Reverses one row's PNG filter (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth) into `out` at `at`;
+ * `above` is where the row above starts in `out`, -1 on the first row. One loop per filter type
+ * (a copy where there is nothing to add); a Buffer keeps the low 8 bits of each sum.
+ */
 function unfilterRow(filter: number, raw: Buffer, from: number, out: Buffer, at: number, above: number, length: number, bpp: number): void {
-  for (let x = 0; x < length; x++) {
-    const left = x >= bpp ? (out[at + x - bpp] as number) : 0;
-    const up = above >= 0 ? (out[above + x] as number) : 0;
-    let add = 0;
-    if (filter === 1) add = left;
-    else if (filter === 2) add = up;
-    else if (filter === 3) add = (left + up) >> 1;
-    else if (filter === 4) add = paeth(left, up, x >= bpp && above >= 0 ? (out[above + x - bpp] as number) : 0);
-    out[at + x] = (raw[from + x] as number) + add; // a Buffer keeps the low 8 bits
+  if (filter === 0 || (filter === 2 && above < 0)) {
+    out.set(raw.subarray(from, from + length), at);
+  } else if (filter === 1) {
+    for (let x = 0; x < length; x++) out[at + x] = (raw[from + x] as number) + (x >= bpp ? (out[at + x - bpp] as number) : 0);
+  } else if (filter === 2) {
+    for (let x = 0; x < length; x++) out[at + x] = (raw[from + x] as number) + (out[above + x] as number);
+  } else if (filter === 3) {
+    for (let x = 0; x < length; x++) {
+      const left = x >= bpp ? (out[at + x - bpp] as number) : 0;
+      const top = above >= 0 ? (out[above + x] as number) : 0;
+      out[at + x] = (raw[from + x] as number) + ((left + top) >> 1);
+    }
+  } else {
+    for (let x = 0; x < length; x++) {
+      const left = x >= bpp ? (out[at + x - bpp] as number) : 0;
+      const top = above >= 0 ? (out[above + x] as number) : 0;
+      const topLeft = x >= bpp && above >= 0 ? (out[above + x - bpp] as number) : 0;
+      out[at + x] = (raw[from + x] as number) + paeth(left, top, topLeft);
+    }
   }
 }
 
