@@ -357,6 +357,17 @@ describe('script-limits', () => {
   it('ignores HttpClient in comments', () => {
     expect(run(id, { script: SCRIPT.replace('return await', '// new HttpClient()\n        return await') })).toEqual([]);
   });
+  it('ignores HttpClient in strings and character literals but not in an interpolation hole', () => {
+    const lines = [
+      'var a = @"new HttpClient() "" new HttpClient()";',
+      'var b = """ new HttpClient() """; var c = \'"\'; /* new HttpClient() */',
+      'var d = $@"{{ new HttpClient() }} {x + "new HttpClient()"} {new HttpClient().BaseAddress}";',
+    ];
+    const script = SCRIPT.replace('return await', `${lines.join('\n        ')}\n        return await`);
+    const line = lineOf(script, 'var d');
+    const column = (script.split('\n')[line - 1] as string).lastIndexOf('new HttpClient') + 1;
+    expect(only(run(id, { script }))).toMatchObject({ ruleId: id, file: SC(), line, column, level: 'warning' });
+  });
 });
 
 describe('script-operations-consistent', () => {

@@ -551,6 +551,40 @@ describe('cache', () => {
   });
 });
 
+describe('decoding', () => {
+  // Plain 8-bit RGB(A) icons are decoded without pngjs: the pixels must be exactly pngjs's.
+  let seed = 7;
+  const noise = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
+  const noisy = (colorType: 2 | 6, filterType: number): Buffer => {
+    const png = new PNG({ width: 37, height: 23 });
+    for (let i = 0; i < png.data.length; i++) png.data[i] = i % 4 === 3 && colorType === 2 ? 255 : noise();
+    return PNG.sync.write(png, { colorType, filterType });
+  };
+  const pngjsPixels = (bytes: Buffer): Buffer => PNG.sync.read(bytes).data;
+
+  it.each([2, 6] as const)('gives pngjs\'s pixels for colour type %i with every filter type', (colorType) => {
+    for (const filterType of [0, 1, 2, 3, 4, -1]) {
+      const bytes = noisy(colorType, filterType);
+      const image = inspectPngBytes(bytes).image;
+      expect(image?.width, `filter ${filterType}`).toBe(37);
+      expect(image?.data.equals(pngjsPixels(bytes)), `filter ${filterType}`).toBe(true);
+    }
+  });
+  it('gives pngjs\'s pixels for image data split over several IDAT chunks, or with a gAMA chunk', () => {
+    const bytes = noisy(6, -1);
+    const idat = readPngStructure(bytes).idat?.[0] as Buffer;
+    const split = Buffer.concat([bytes.subarray(0, 33), chunk('IDAT', idat.subarray(0, 100)), chunk('IDAT', idat.subarray(100)), IEND]);
+    const gamma = withChunkAfterIhdr(bytes, chunk('gAMA', Buffer.from([0, 0, 0xb1, 0x8f])));
+    for (const file of [split, gamma]) expect(inspectPngBytes(file).image?.data.equals(pngjsPixels(bytes))).toBe(true);
+  });
+  it('leaves a short gAMA chunk to pngjs, which cannot decode the file', () => {
+    const info = inspectPngBytes(withChunkAfterIhdr(noisy(2, 0), chunk('gAMA', Buffer.from([0, 1]))));
+    expect(info.image).toBeUndefined();
+    expect(info.problem?.kind).toBe('undecodable');
+    expect(info.problem?.message).toMatch(/^cannot be decoded \(/);
+  });
+});
+
 describe('corpus icons', () => {
   const certified = path.join(CORPUS, 'certified-connectors');
   const withIcons = existsSync(certified) ? readdirSync(certified).filter((name) => existsSync(path.join(certified, name, 'icon.png'))) : [];

@@ -54,9 +54,34 @@ export interface SecretHit {
   length: number;
 }
 
+/**
+ * A quick, exact pre-check for secretsIn: every match of a TOKEN_PATTERNS entry or of ASSIGNMENT
+ * contains a match of this (a token's fixed prefix and the first characters after it; an
+ * assignment's keyword ending and the first 16 characters of its value). One pass of it over a
+ * whole definition costs about a third of the eleven passes of the full patterns, and nearly every
+ * text has no match. ASSIGNMENT ignores case: its keyword endings here are spelled with both cases.
+ */
+const CANDIDATE = new RegExp(
+  [
+    '(?:AKIA|ASIA)[0-9A-Z]{16}',
+    'gh[pousr]_[A-Za-z0-9]{36}',
+    'github_pat_[A-Za-z0-9_]{50}',
+    'xox[abprs]-[A-Za-z0-9-]{10}',
+    'AIza[0-9A-Za-z_-]{35}',
+    'sk-(?:proj-)?[A-Za-z0-9_-]{32}',
+    'k_live_[0-9a-zA-Z]{20}',
+    '-----BEGIN ',
+    'eyJ[A-Za-z0-9_-]{10}',
+    'AccountKey=',
+    '\\dQ~',
+    '(?:[Ss][Ee][Cc][Rr][Ee][Tt]|[Kk][Ee][Yy]|[Tt][Oo][Kk][Ee][Nn]|[Bb][Ee][Aa][Rr][Ee][Rr])["\']?\\s*(?:[:=]|\\s)\\s*["\']?[A-Za-z0-9+/_.~-]{16}',
+  ].join('|'),
+);
+
 /** Credentials in free text (readme lines, swagger strings), with their offsets in `text`. */
 export function secretsIn(text: string): SecretHit[] {
   const hits: SecretHit[] = [];
+  if (!CANDIDATE.test(text)) return hits;
   for (const { what, pattern } of TOKEN_PATTERNS) {
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) hits.push({ what, offset: match.index as number, length: match[0].length });

@@ -62,6 +62,8 @@ export interface PngStructure extends Omit<PngInfo, 'image'> {
   end?: number;
   /** The IDAT payloads, in order (views into the file). */
   idat?: Buffer[];
+  /** Whether a chunk other than IHDR, IDAT and IEND could change pngjs's decode (see decodeSimply). */
+  otherChunks?: boolean;
 }
 
 /** Guesses what a non-PNG file is, so the message can say "it is a JPEG". */
@@ -85,6 +87,18 @@ function chunkName(bytes: Buffer, at: number): string {
 }
 
 const CHUNK_NAME = /^[A-Za-z]{4}$/;
+
+/**
+ * Whether pngjs's decode may depend on a chunk other than IHDR, IDAT and IEND: it reads PLTE and
+ * tRNS, throws on a gAMA shorter than its 4 bytes (a complete one only sets a gamma value it does
+ * not apply), and refuses the critical chunks (upper-case first letter) it does not know; it
+ * skips the rest.
+ */
+function pngjsReads(name: string, length: number): boolean {
+  if (name === 'IHDR' || name === 'IDAT' || name === 'IEND') return false;
+  if (name === 'gAMA') return length < 4;
+  return name === 'PLTE' || name === 'tRNS' || (name.charCodeAt(0) & 0x20) === 0;
+}
 
 /**
  * Reads the signature, the IHDR and the chunk layout, without inflating anything. Stops at the first
@@ -135,6 +149,7 @@ export function readPngStructure(bytes: Buffer): PngStructure {
   let animation: PngInfo['animation'];
   const idat: Buffer[] = [];
   let sawPalette = false;
+  let otherChunks = false;
   let offset = 8;
   while (offset < bytes.length) {
     if (offset + 12 > bytes.length) {
@@ -164,11 +179,12 @@ export function readPngStructure(bytes: Buffer): PngStructure {
       animation = { frames: bytes.readUInt32BE(dataStart), plays: bytes.readUInt32BE(dataStart + 4) };
     }
     if (name === 'IDAT') idat.push(bytes.subarray(dataStart, dataEnd));
+    else if (pngjsReads(name, length)) otherChunks = true;
     offset = dataEnd + 4;
     if (name === 'IEND') {
       if (idat.length === 0) return { header, animation, problem: { kind: 'corrupt', message: 'is not a valid PNG: it has no image data (IDAT chunk)' } };
       if (colorType === 3 && !sawPalette) return { header, animation, problem: { kind: 'corrupt', message: 'is not a valid PNG: a palette image without a PLTE chunk' } };
-      return { header, animation, end: offset, idat };
+      return { header, animation, end: offset, idat, otherChunks };
     }
   }
   return { header, animation, problem: { kind: 'truncated', message: `is truncated: it ends at byte ${bytes.length} without the IEND chunk` } };
@@ -214,10 +230,14 @@ export function inspectPngBytes(bytes: Buffer): PngInfo {
   // pngjs bounds its own inflate only for non-interlaced images (a small interlaced file could
   // expand into gigabytes), and its hand-made sync inflate does not reliably report a corrupt zlib
   // stream on current Node (it can "decode" garbage into pixels that were never in the file).
+  const data = structure.idat.length === 1 ? (structure.idat[0] as Buffer) : Buffer.concat(structure.idat);
+  let inflated: Buffer;
+  let consumed: number;
   try {
-    const inflated = zlib.inflateSync(structure.idat.length === 1 ? (structure.idat[0] as Buffer) : Buffer.concat(structure.idat), {
-      maxOutputLength: expected,
-    });
+    // `info` adds the engine, whose bytesWritten says how much of the input the zlib stream used.
+    const result = zlib.inflateSync(data, { maxOutputLength: expected, info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    inflated = result.buffer;
+    consumed = result.engine.bytesWritten;
     if (inflated.length !== expected) {
       return {
         ...base,
@@ -233,6 +253,8 @@ export function inspectPngBytes(bytes: Buffer): PngInfo {
         : { kind: 'undecodable', message: `cannot be decoded: its image data is not a valid zlib stream (${describeError(error)}); re-export it as PNG` },
     };
   }
+  const simple = consumed === data.length && !structure.otherChunks && structure.idat.every((part) => part.length > 0) ? decodeSimply(header, inflated) : undefined;
+  if (simple) return { ...base, image: simple };
   try {
     // Trailing bytes after IEND are ignored, as browsers do (pngjs would refuse them). CRCs were checked above.
     const decoded = pngjs.PNG.sync.read(bytes.subarray(0, structure.end), { checkCRC: false });
@@ -243,6 +265,74 @@ export function inspectPngBytes(bytes: Buffer): PngInfo {
   } catch (error) {
     return { ...base, problem: { kind: 'undecodable', message: `cannot be decoded (${describeError(error)}); re-export it as PNG` } };
   }
+}
+
+/**
+ * The RGBA pixels pngjs would return for the commonest icons (8-bit RGB or RGBA, not interlaced),
+ * decoded from the image data already inflated, without pngjs inflating it again and mapping it
+ * pixel by pixel through generic per-format code. Undefined for any other image, and whenever
+ * pngjs might act differently (another format, chunks it reads or refuses, a zlib stream with
+ * bytes after its end, an unknown filter type): pngjs then decodes it as before. `inflated` holds
+ * exactly inflatedSize(header) bytes.
+ */
+function decodeSimply(header: PngHeader, inflated: Buffer): RgbaImage | undefined {
+  const { width, height, bitDepth, colorType, interlace } = header;
+  if (bitDepth !== 8 || (colorType !== 2 && colorType !== 6) || interlace !== 0) return undefined;
+  const bpp = colorType === 6 ? 4 : 3;
+  const rowBytes = width * bpp;
+  const rows = Buffer.alloc(rowBytes * height); // unfiltered rows, back to back
+  for (let y = 0; y < height; y++) {
+    const filter = inflated[y * (rowBytes + 1)] as number;
+    if (filter > 4) return undefined; // pngjs throws its own message
+    unfilterRow(filter, inflated, y * (rowBytes + 1) + 1, rows, y * rowBytes, y > 0 ? (y - 1) * rowBytes : -1, rowBytes, bpp);
+  }
+  if (bpp === 4) return { width, height, data: rows };
+  const data = Buffer.alloc(width * height * 4);
+  for (let i = 0, o = 0; i < rows.length; i += 3, o += 4) {
+    data[o] = rows[i] as number;
+    data[o + 1] = rows[i + 1] as number;
+    data[o + 2] = rows[i + 2] as number;
+    data[o + 3] = 0xff;
+  }
+  return { width, height, data };
+}
+
+/**
+ * Reverses one row's PNG filter (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth) into `out` at `at`;
+ * `above` is where the row above starts in `out`, -1 on the first row. One loop per filter type
+ * (a copy where there is nothing to add); a Buffer keeps the low 8 bits of each sum.
+ */
+function unfilterRow(filter: number, raw: Buffer, from: number, out: Buffer, at: number, above: number, length: number, bpp: number): void {
+  if (filter === 0 || (filter === 2 && above < 0)) {
+    out.set(raw.subarray(from, from + length), at);
+  } else if (filter === 1) {
+    for (let x = 0; x < length; x++) out[at + x] = (raw[from + x] as number) + (x >= bpp ? (out[at + x - bpp] as number) : 0);
+  } else if (filter === 2) {
+    for (let x = 0; x < length; x++) out[at + x] = (raw[from + x] as number) + (out[above + x] as number);
+  } else if (filter === 3) {
+    for (let x = 0; x < length; x++) {
+      const left = x >= bpp ? (out[at + x - bpp] as number) : 0;
+      const top = above >= 0 ? (out[above + x] as number) : 0;
+      out[at + x] = (raw[from + x] as number) + ((left + top) >> 1);
+    }
+  } else {
+    for (let x = 0; x < length; x++) {
+      const left = x >= bpp ? (out[at + x - bpp] as number) : 0;
+      const top = above >= 0 ? (out[above + x] as number) : 0;
+      const topLeft = x >= bpp && above >= 0 ? (out[above + x - bpp] as number) : 0;
+      out[at + x] = (raw[from + x] as number) + paeth(left, top, topLeft);
+    }
+  }
+}
+
+/** The Paeth predictor, with pngjs's tie-breaking (left, then above, then upper left). */
+function paeth(left: number, above: number, upLeft: number): number {
+  const estimate = left + above - upLeft;
+  const toLeft = Math.abs(estimate - left);
+  const toAbove = Math.abs(estimate - above);
+  const toUpLeft = Math.abs(estimate - upLeft);
+  if (toLeft <= toAbove && toLeft <= toUpLeft) return left;
+  return toAbove <= toUpLeft ? above : upLeft;
 }
 
 /** The file's PNG inspection, computed once per file however many rules ask. */
