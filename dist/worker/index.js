@@ -45837,7 +45837,8 @@ class StrictParser {
                 this.pos++;
                 // The property node is made last, so that its children array is made with its exact two
                 // items (a push would allocate 17 slots); the key and the value get it as parent after.
-                const key = { type: 'string', value: name, offset: keyOffset, length: keyLength, parent: node };
+                // The key has the fields of scalar(), in its order: every string node shares one hidden class.
+                const key = { type: 'string', offset: keyOffset, length: keyLength, parent: node, value: name };
                 const value = this.value(node, depth + 1);
                 const property = { type: 'property', offset: keyOffset, length: value.offset + value.length - keyOffset, parent: node, children: [key, value] };
                 key.parent = property;
@@ -46146,7 +46147,7 @@ function buildTree(text, lines, errors, problems) {
         onObjectProperty: (name, offset, length) => {
             completeProperty(offset); // after a recovered error the previous property may still be open
             const property = add({ type: 'property', offset, length: -1, parent, children: [] });
-            property.children.push({ type: 'string', value: name, offset, length, parent: property });
+            property.children.push({ type: 'string', offset, length, parent: property, value: name });
             const index = parent.index;
             const first = index.get(name);
             if (first)
@@ -46860,6 +46861,19 @@ function escapePointerSegment(segment) {
 }
 /** RFC 6901 JSON pointer of a node. */
 function pointerOf(node) {
+    const parent = node.parent;
+    if (parent?.type === 'property')
+        return `${pointerOfContainer(parent.parent)}/${escapePointerSegment(String(parent.children?.[0]?.value))}`;
+    if (parent?.type === 'array')
+        return `${pointerOfContainer(parent)}/${String(parent.children?.indexOf(node))}`;
+    return walkPointer(node);
+}
+/**
+ * Findings come in runs under one object (a response schema's hundred properties, say): each
+ * object's or array's own pointer is worked out once.
+ */
+const pointerOfContainer = memoizeByObject(walkPointer);
+function walkPointer(node) {
     const segments = [];
     let current = node;
     while (current?.parent) {
@@ -47310,9 +47324,12 @@ function forEachSchemaProperty(root, schema, visit, seen = new Set()) {
     const visitProperty = (name, value, keyNode) => {
         // Resolved once: the walk below starts from the resolved schema, which derefs to itself.
         const resolved = deref(root, value);
-        if (resolved)
-            visit(name, keyNode, resolved);
-        pushIfDefined(schemas, resolved);
+        if (!resolved)
+            return;
+        visit(name, keyNode, resolved);
+        // A schema seen already would be skipped when popped: not pushed at all.
+        if (!seen.has(resolved))
+            schemas.push(resolved);
     };
     while (schemas.length > 0) {
         const raw = schemas.pop();
@@ -47602,9 +47619,32 @@ const TOKEN_PATTERNS = [
 ];
 /** "client_secret: abc…", "apiKey=…", "Authorization: Bearer …" with a generated-looking value. */
 const ASSIGNMENT = /\b(client[_ -]?secret|api[_ -]?key|access[_ -]?token|secret[_ -]?key|subscription[_ -]?key|bearer)\b["']?\s*(?:[:=]|\s)\s*["']?([A-Za-z0-9+/_.~-]{16,}={0,2})/gi;
+/**
+ * A quick, exact pre-check for secretsIn: every match of a TOKEN_PATTERNS entry or of ASSIGNMENT
+ * contains a match of this (a token's fixed prefix and the first characters after it; an
+ * assignment's keyword ending and the first 16 characters of its value). One pass of it over a
+ * whole definition costs about a third of the eleven passes of the full patterns, and nearly every
+ * text has no match. ASSIGNMENT ignores case: its keyword endings here are spelled with both cases.
+ */
+const CANDIDATE = new RegExp([
+    '(?:AKIA|ASIA)[0-9A-Z]{16}',
+    'gh[pousr]_[A-Za-z0-9]{36}',
+    'github_pat_[A-Za-z0-9_]{50}',
+    'xox[abprs]-[A-Za-z0-9-]{10}',
+    'AIza[0-9A-Za-z_-]{35}',
+    'sk-(?:proj-)?[A-Za-z0-9_-]{32}',
+    'k_live_[0-9a-zA-Z]{20}',
+    '-----BEGIN ',
+    'eyJ[A-Za-z0-9_-]{10}',
+    'AccountKey=',
+    '\\dQ~',
+    '(?:[Ss][Ee][Cc][Rr][Ee][Tt]|[Kk][Ee][Yy]|[Tt][Oo][Kk][Ee][Nn]|[Bb][Ee][Aa][Rr][Ee][Rr])["\']?\\s*(?:[:=]|\\s)\\s*["\']?[A-Za-z0-9+/_.~-]{16}',
+].join('|'));
 /** Credentials in free text (readme lines, swagger strings), with their offsets in `text`. */
 function secretsIn(text) {
     const hits = [];
+    if (!CANDIDATE.test(text))
+        return hits;
     for (const { what, pattern } of TOKEN_PATTERNS) {
         pattern.lastIndex = 0;
         for (const match of text.matchAll(pattern))
@@ -47740,22 +47780,27 @@ const MODES = ['Global', 'GlobalPerConnector', 'Direct'];
 
 ;// CONCATENATED MODULE: ./src/rules/completeness/readme.ts
 
+/** A line break: CRLF, CR or LF. */
+const BREAK = /\r\n?|\n/g;
+/** The lines of `text` with their offsets; the breaks are found by a regex scan, not char by char. */
 function splitLines(text) {
     const result = [];
     let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-        const c = i < text.length ? text.charCodeAt(i) : -1;
-        if (c === 10 || c === 13 || c === -1) {
-            result.push({ offset: start, text: text.slice(start, i) });
-            if (c === 13 && text.charCodeAt(i + 1) === 10)
-                i++;
-            start = i + 1;
-        }
+    BREAK.lastIndex = 0;
+    for (let match = BREAK.exec(text); match; match = BREAK.exec(text)) {
+        result.push({ offset: start, text: text.slice(start, match.index) });
+        start = match.index + match[0].length;
     }
+    result.push({ offset: start, text: text.slice(start) });
     return result;
 }
+/** What plainText removes or rewrites: without any of it, only the trim is left to do. */
+const MARKUP = /[[*_`\u200b-\u200d\u2060\ufeff]/;
 /** Markdown emphasis, code ticks and links reduced to their text; zero-width characters removed. */
 function plainText(text) {
+    // Most headings, summaries and names are plain: one scan instead of three replacements.
+    if (!MARKUP.test(text))
+        return text.trim();
     return text
         .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
         .replace(/[*_`]+/g, '')
@@ -47987,37 +48032,38 @@ const allParameters = memoizeByObject((root) => Object.freeze(collectParameters(
 function collectParameters(root) {
     const byNode = new Map();
     const sharedRoot = prop(root, 'parameters');
-    const add = (raw, extra) => {
-        const node = deref(root, raw);
+    /** `node`: a parameter object, `$ref`s resolved; `name` and `in` as parametersOf read them, when it did. */
+    const add = (node, operation, path, name, location) => {
         if (!node || node.type !== 'object')
             return;
         let site = byNode.get(node);
         if (!site) {
             site = {
                 node,
-                name: str(prop(node, 'name')),
-                in: str(prop(node, 'in')),
+                name: operation ? name : str(prop(node, 'name')),
+                in: operation ? location : str(prop(node, 'in')),
                 shared: node.parent?.parent === sharedRoot && sharedRoot !== undefined,
                 usedBy: [],
-                path: extra.path,
+                path,
             };
             byNode.set(node, site);
         }
         // Operations are visited one after the other, so a repeat can only be the last one added.
-        if (extra.operation && site.usedBy[site.usedBy.length - 1] !== extra.operation)
-            site.usedBy.push(extra.operation);
+        if (operation && site.usedBy[site.usedBy.length - 1] !== operation)
+            site.usedBy.push(operation);
     };
     for (const operation of operations(root)) {
+        // parametersOf resolved each one already: its node, name and in are reused.
         for (const parameter of swagger_parametersOf(root, operation))
-            add(parameter.site, { operation });
+            add(parameter.node, operation, undefined, parameter.name, parameter.in);
     }
     // Path-level parameters every operation overrides, and path items without operations.
     forEachEntry(prop(root, 'paths'), (path, pathItem) => {
         for (const raw of items(prop(pathItem, 'parameters')))
-            add(raw, { path });
+            add(deref(root, raw), undefined, path);
     });
     // Definitions no operation references are still validated.
-    forEachEntry(sharedRoot, (_name, value) => add(value, {}));
+    forEachEntry(sharedRoot, (_name, value) => add(deref(root, value)));
     return [...byNode.values()].sort((a, b) => a.node.offset - b.node.offset);
 }
 /** "parameter 'top' (query) of GET /items (ListItems)" or, for a definition, "#/parameters/top (query, used by 3 operations)". */
@@ -48168,7 +48214,13 @@ const availabilityRules = [biz_availability];
 
 /** Case, surrounding space and a final period do not make a description say more than the summary. */
 function normalize(text) {
-    return text.trim().replace(/[.!]+$/, '').trim().toLowerCase();
+    const trimmed = text.trim();
+    // The final run of '.' and '!' (what /[.!]+$/ removed), found from the end: a regex tries every
+    // position of a long description.
+    let end = trimmed.length;
+    while (end > 0 && (trimmed[end - 1] === '.' || trimmed[end - 1] === '!'))
+        end--;
+    return trimmed.slice(0, end).trim().toLowerCase();
 }
 /* harmony default export */ const op_description = (defineRule({
     meta: {
@@ -48656,15 +48708,17 @@ function squash(text) {
             const label = operationLabel(operation);
             const id = str(prop(operation.node, 'operationId'));
             const trigger = isTrigger(operation.node);
-            const example = trigger ? '"When a frame is created"' : quote(spaced(id ?? summary));
-            if (id !== undefined && squash(id) !== '' && squash(id) === squash(summary) && !/\s/.test(summary.trim())) {
-                report({ file, node, message: `the summary of ${label} repeats its operationId ${quote(summary)}; write a short phrase users read, e.g. ${example}` });
+            // Written only into a finding: most summaries have none.
+            const example = () => (trigger ? '"When a frame is created"' : quote(spaced(id ?? summary)));
+            // One word first: most summaries have several, and then squash is not needed.
+            if (id !== undefined && !/\s/.test(summary.trim()) && squash(id) !== '' && squash(id) === squash(summary)) {
+                report({ file, node, message: `the summary of ${label} repeats its operationId ${quote(summary)}; write a short phrase users read, e.g. ${example()}` });
             }
             else if (isCodeToken(summary)) {
-                report({ file, node, message: `the summary of ${label} is the code-style token ${quote(summary)}, which is not translated; write it as words in sentence case, e.g. ${example}` });
+                report({ file, node, message: `the summary of ${label} is the code-style token ${quote(summary)}, which is not translated; write it as words in sentence case, e.g. ${example()}` });
             }
             else if (trigger && !/^when\b/i.test(summary.trim())) {
-                report({ file, node, message: `the summary of trigger ${label} is ${quote(summary)}; trigger names read "When …", e.g. ${example}` });
+                report({ file, node, message: `the summary of trigger ${label} is ${quote(summary)}; trigger names read "When …", e.g. ${example()}` });
             }
         }
     },
@@ -48997,7 +49051,19 @@ const REQUEST_WORDS_ONLY = { code: true, blank: true };
 
 
 /** Keys that give a schema content. Anything else (description, title, x-ms-summary, example) does not. */
-const CONTENT = ['type', 'properties', 'items', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties', 'enum', 'format'];
+const CONTENT = new Set(['type', 'properties', 'items', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties', 'enum', 'format']);
+/** Keys that say what an object holds. */
+const STRUCTURE = new Set(['properties', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties']);
+/** Whether an object node has a property with a value (as entries() lists them) named one of `keys`: one pass, no entry objects. */
+function hasEntry(node, keys) {
+    const properties = node.children ?? [];
+    for (let i = 0; i < properties.length; i++) {
+        const keyNode = properties[i]?.children?.[0];
+        if (keyNode && properties[i]?.children?.[1] && keys.has(String(keyNode.value)))
+            return true;
+    }
+    return false;
+}
 /* harmony default export */ const response_schema_nonempty = (defineRule({
     meta: {
         id: 'response-schema-nonempty',
@@ -49018,9 +49084,8 @@ const CONTENT = ['type', 'properties', 'items', 'allOf', 'additionalProperties',
                 const schema = raw && deref(root, raw);
                 if (!raw || !schema || schema.type !== 'object')
                     continue;
-                const keys = new Set(entries(schema).map((entry) => entry.key));
-                const empty = !CONTENT.some((key) => keys.has(key));
-                const bareObject = !empty && prop(schema, 'type')?.value === 'object' && !['properties', 'allOf', 'additionalProperties', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'].some((key) => keys.has(key));
+                const empty = !hasEntry(schema, CONTENT);
+                const bareObject = !empty && prop(schema, 'type')?.value === 'object' && !hasEntry(schema, STRUCTURE);
                 if (!empty && !bareObject)
                     continue;
                 const label = operationLabel(operation);
@@ -49869,6 +49934,35 @@ function segmentsCompatible(a, b) {
     }
     return true;
 }
+function hasTemplate(info) {
+    for (let k = 0; k < info.segments.length; k++)
+        if (typeof info.segments[k] !== 'string')
+            return true;
+    return false;
+}
+/**
+ * The first path `list[j]` (j < i, j < budget) that overlaps `list[i]`: a different shape, every
+ * segment compatible and a shared method. Two paths without templates are compatible only when
+ * equal ignoring case, which means the same shape: for such a path only the `templated` indexes
+ * can overlap, so only they are compared (the result is the one a scan of every j would give).
+ */
+function firstOverlap(list, i, templated, budget) {
+    const info = list[i];
+    const end = Math.min(i, budget);
+    const count = templated ? templated.length : end;
+    for (let t = 0; t < count; t++) {
+        const j = templated ? templated[t] : t;
+        if (j >= end)
+            break;
+        const other = list[j];
+        if (other.shape === info.shape || !segmentsCompatible(info, other))
+            continue;
+        const method = info.methods.find((m) => other.methods.includes(m));
+        if (method !== undefined)
+            return { index: j, method };
+    }
+    return undefined;
+}
 function opLabel(info, method) {
     const node = prop(info.pathItem, method);
     return operationLabel({ path: info.path, method, node, pathItem: info.pathItem });
@@ -49943,27 +50037,28 @@ function opLabel(info, method) {
         }
         let budget = MAX_PARTIAL_COMPARISONS;
         for (const list of bySize.values()) {
-            for (let i = 1; i < list.length && budget > 0; i++) {
+            // Indexes (ascending) of the paths of this size seen so far that have a template segment.
+            const templated = [];
+            for (let i = 0; i < list.length && budget > 0; i++) {
                 const info = list[i];
-                if (reported.has(info))
-                    continue;
-                for (let j = 0; j < i && budget > 0; j++, budget--) {
-                    const other = list[j];
-                    if (other.shape === info.shape)
-                        continue;
-                    if (!segmentsCompatible(info, other))
-                        continue;
-                    const method = info.methods.find((m) => other.methods.includes(m));
-                    if (method === undefined)
-                        continue;
-                    report({
-                        file,
-                        node: info.keyNode,
-                        recommended: true,
-                        message: `${opLabel(info, method)} overlaps ${opLabel(other, method)} (line ${line(other.keyNode)}): a path value equal to a static segment of one can route to the other; make the static segments differ`,
-                    });
-                    break;
+                const literal = !hasTemplate(info);
+                if (!reported.has(info)) {
+                    // Each earlier path j < i is one comparison of the budget, up to the first overlap.
+                    const overlap = firstOverlap(list, i, literal ? templated : undefined, budget);
+                    if (overlap) {
+                        budget -= overlap.index;
+                        report({
+                            file,
+                            node: info.keyNode,
+                            recommended: true,
+                            message: `${opLabel(info, overlap.method)} overlaps ${opLabel(list[overlap.index], overlap.method)} (line ${line(list[overlap.index].keyNode)}): a path value equal to a static segment of one can route to the other; make the static segments differ`,
+                        });
+                    }
+                    else
+                        budget -= Math.min(i, budget);
                 }
+                if (!literal)
+                    templated.push(i);
             }
         }
     },
@@ -50744,6 +50839,10 @@ const REF_TARGETS = /^#\/(definitions|parameters|responses)\/[^/]+$/;
  * not O(N²) (a chain of 10,000 definitions took minutes).
  */
 function hopsFrom(root, target, memo) {
+    // Most refs point to a target whose count is known already: no path to build.
+    const known = memo.get(target);
+    if (known !== undefined)
+        return known;
     const path = [];
     const onPath = new Set();
     let current = target;
@@ -50916,12 +51015,19 @@ const STANDARD_FIELDS = {
     tag: new Set(['name', 'description', 'externalDocs']),
     'security scheme': new Set(['type', 'description', 'name', 'in', 'flow', 'authorizationUrl', 'tokenUrl', 'scopes']),
 };
+/** /^\d{3}$/ without a regex: every response key of the file is asked, twice. */
+function isThreeDigits(key) {
+    return key.length === 3 && isDigit(key.charCodeAt(0)) && isDigit(key.charCodeAt(1)) && isDigit(key.charCodeAt(2));
+}
+function isDigit(code) {
+    return code >= 0x30 && code <= 0x39;
+}
 /** Keys that are not fields but names: paths in `paths`, status codes in `responses`. */
 function isNameKey(kind, key) {
     if (kind === 'paths')
         return key.startsWith('/');
     if (kind === 'responses')
-        return /^\d{3}$/.test(key) || key === 'default';
+        return isThreeDigits(key) || key === 'default';
     return false;
 }
 /** The fields that hold fixed-field objects, per kind of object (paths, path items and responses are keyed by names instead). */
@@ -50975,14 +51081,27 @@ const METHODS = new Set(HTTP_METHODS);
  * `$ref`s are not followed.
  */
 const unusualKeys = memoizeByObject((root) => Object.freeze(collectUnusualKeys(root)));
+/** Per kind, the roles of its fields: one lookup per key tells both what collectUnusualKeys asks. */
+const KEY_ROLES = {};
+for (const kind of Object.keys(STANDARD_FIELDS)) {
+    const roles = new Map();
+    for (const key of STANDARD_FIELDS[kind])
+        roles.set(key, { standard: true });
+    for (const [key, holds] of CHILD_FIELDS[kind] ?? [])
+        roles.set(key, { standard: STANDARD_FIELDS[kind].has(key), holds });
+    KEY_ROLES[kind] = roles;
+}
 function collectUnusualKeys(root) {
     const result = [];
     const stack = [];
     pushObject(stack, root, 'root', false);
     while (stack.length > 0) {
         const object = stack.pop();
-        const standard = STANDARD_FIELDS[object.kind];
-        const properties = object.node.children ?? [];
+        const { node, kind, inExtension } = object;
+        const roles = KEY_ROLES[kind];
+        // Objects keyed by names (paths, status codes, methods) hold fixed-field objects under keys that are no fields.
+        const named = kind === 'paths' || kind === 'responses' || kind === 'path item';
+        const properties = node.children ?? [];
         // Indexed, as in forEachEntry: no iterator object per step while the code is not optimized.
         for (let i = 0; i < properties.length; i++) {
             const keyNode = properties[i]?.children?.[0];
@@ -50990,37 +51109,38 @@ function collectUnusualKeys(root) {
             if (!keyNode)
                 continue;
             const key = String(keyNode.value);
-            if (value)
-                pushChildren(stack, object, key, value);
-            if (!standard.has(key) && !isNameKey(object.kind, key) && !KNOWN.has(key))
+            const role = roles.get(key);
+            if (value) {
+                if (role?.holds)
+                    pushField(stack, object, key, value, role.holds);
+                else if (named)
+                    pushNamed(stack, kind, key, value, inExtension);
+            }
+            if (!role?.standard && !isNameKey(kind, key) && !KNOWN.has(key))
                 result.push({ key, keyNode, object });
         }
     }
     return result;
 }
-/** Pushes the fixed-field objects that the property `key: value` of `parent` holds. */
-function pushChildren(stack, parent, key, value) {
-    const { node, kind, inExtension } = parent;
-    // Name-keyed objects: every entry counts, duplicates included.
+/** Pushes the object a name-keyed entry holds: a path item, a response, an operation. Every entry counts, duplicates included. */
+function pushNamed(stack, kind, key, value, inExtension) {
     if (kind === 'paths') {
         if (key.startsWith('/'))
             pushObject(stack, value, 'path item', inExtension);
-        return;
     }
-    if (kind === 'responses') {
+    else if (kind === 'responses') {
         if (isNameKey(kind, key))
             pushObject(stack, value, 'response', inExtension);
-        return;
     }
-    if (kind === 'path item' && METHODS.has(key)) {
+    else if (METHODS.has(key))
         pushObject(stack, value, 'operation', inExtension);
-        return;
-    }
-    const field = CHILD_FIELDS[kind]?.get(key);
+}
+/** Pushes the fixed-field objects that the field `key: value` of `parent` holds. */
+function pushField(stack, parent, key, value, [holds, childKind]) {
+    const { node, inExtension } = parent;
     // A duplicated field counts once, with its last value (as prop() reads it).
-    if (!field || prop(node, key) !== value)
+    if (prop(node, key) !== value)
         return;
-    const [holds, childKind] = field;
     switch (holds) {
         case 'one':
             return pushObject(stack, value, childKind, inExtension);
@@ -51652,28 +51772,34 @@ const MAX_SCHEMAS_PER_OPERATION = 16_384;
  * beyond this, the rule warns.
  */
 const DEEP_SCHEMA = 20;
-/** Appends the schema objects a schema directly contains, `$ref`s resolved, to `into`. */
-function addChildren(root, node, into) {
+/**
+ * Writes the schema objects a schema directly contains, `$ref`s resolved, to `into` from index
+ * `end`; returns the new end. (A stack with its own end: truncating an array's length makes V8
+ * shrink and regrow its storage.)
+ */
+function addChildren(root, node, into, end) {
     const properties = prop(node, 'properties');
     if (properties?.type === 'object')
         for (const property of properties.children ?? [])
-            addSchema(root, property.children?.[1], into);
+            end = addSchema(root, property.children?.[1], into, end);
     const schemaItems = prop(node, 'items');
     if (schemaItems?.type === 'array')
         for (const item of schemaItems.children ?? [])
-            addSchema(root, item, into);
+            end = addSchema(root, item, into, end);
     else
-        addSchema(root, schemaItems, into);
-    addSchema(root, prop(node, 'additionalProperties'), into);
+        end = addSchema(root, schemaItems, into, end);
+    end = addSchema(root, prop(node, 'additionalProperties'), into, end);
     for (const member of items(prop(node, 'allOf')))
-        addSchema(root, member, into);
+        end = addSchema(root, member, into, end);
+    return end;
 }
-function addSchema(root, raw, into) {
+function addSchema(root, raw, into, end) {
     if (raw?.type !== 'object')
-        return;
+        return end;
     const schema = deref(root, raw);
     if (schema?.type === 'object')
-        into.push(schema);
+        into[end++] = schema;
+    return end;
 }
 /**
  * Sizes of schemas with `$ref`s expanded, memoised per schema node so each node is computed once
@@ -51682,8 +51808,10 @@ function addSchema(root, raw, into) {
  */
 class SchemaSizes {
     root;
-    done = new Map();
-    open = new Set();
+    /** Per schema node: its size once computed, null while it is being computed (open). One map, one lookup. */
+    sizes = new Map();
+    /** The children being sized (see of()), reused from one call to the next: only `kids[0..end)` counts. */
+    kids = [];
     constructor(root) {
         this.root = root;
     }
@@ -51696,23 +51824,25 @@ class SchemaSizes {
         // object or child array per schema.
         const nodes = [start];
         const kidsFrom = [-1];
-        const kids = [];
+        const kids = this.kids;
+        let kidsEnd = 0;
         while (nodes.length > 0) {
             const top = nodes.length - 1;
             const node = nodes[top];
             const from = kidsFrom[top];
-            if (this.done.has(node)) {
+            if (this.sizes.get(node)) {
                 nodes.pop();
                 kidsFrom.pop();
                 continue;
             }
             if (from === -1) {
-                this.open.add(node);
-                kidsFrom[top] = kids.length;
-                addChildren(this.root, node, kids);
-                for (let i = kidsFrom[top]; i < kids.length; i++) {
+                this.sizes.set(node, null);
+                kidsFrom[top] = kidsEnd;
+                kidsEnd = addChildren(this.root, node, kids, kidsEnd);
+                for (let i = kidsFrom[top]; i < kidsEnd; i++) {
                     const kid = kids[i];
-                    if (!this.done.has(kid) && !this.open.has(kid)) {
+                    // Neither sized nor open.
+                    if (!this.sizes.has(kid)) {
                         nodes.push(kid);
                         kidsFrom.push(-1);
                     }
@@ -51721,18 +51851,17 @@ class SchemaSizes {
             }
             let count = 1;
             let depth = 0;
-            for (let i = from; i < kids.length; i++) {
-                const size = this.done.get(kids[i]) ?? RECURSIVE_REFERENCE;
+            for (let i = from; i < kidsEnd; i++) {
+                const size = this.sizes.get(kids[i]) ?? RECURSIVE_REFERENCE;
                 count = Math.min(count + size.count, Number.MAX_SAFE_INTEGER);
                 depth = Math.max(depth, size.depth);
             }
-            kids.length = from;
-            this.done.set(node, { count, depth: depth + 1 });
-            this.open.delete(node);
+            kidsEnd = from;
+            this.sizes.set(node, { count, depth: depth + 1 });
             nodes.pop();
             kidsFrom.pop();
         }
-        return this.done.get(start);
+        return this.sizes.get(start) ?? undefined;
     }
 }
 /** What a reference back to a schema still being sized counts for. */
@@ -51761,7 +51890,8 @@ const RECURSIVE_REFERENCE = { count: 1, depth: 1 };
         const sizes = new SchemaSizes(root);
         const deepReported = new Set();
         for (const operation of all) {
-            const label = operationLabel(operation);
+            // Labelled only when reported: most operations are within every limit.
+            const label = () => operationLabel(operation);
             const sites = [];
             for (const parameter of swagger_parametersOf(root, operation)) {
                 const schema = prop(parameter.node, 'schema');
@@ -51787,7 +51917,7 @@ const RECURSIVE_REFERENCE = { count: 1, depth: 1 };
                         file,
                         node: schema,
                         at: 'key',
-                        message: `the ${what} schema of ${label} expands to ${size.count} schemas (properties, items, $refs included); the limit is ${MAX_SCHEMAS_PER_BODY}: drop unused properties or return a shallower object`,
+                        message: `the ${what} schema of ${label()} expands to ${size.count} schemas (properties, items, $refs included); the limit is ${MAX_SCHEMAS_PER_BODY}: drop unused properties or return a shallower object`,
                     });
                 }
                 const target = deref(root, schema);
@@ -51799,7 +51929,7 @@ const RECURSIVE_REFERENCE = { count: 1, depth: 1 };
                         node: schema,
                         at: 'key',
                         recommended: true,
-                        message: `the ${what} schema of ${label}${ref ? ` (${quote(String(ref.value))})` : ''} nests ${size.depth} levels deep with $refs expanded; the platform rejects too-deep schemas (SchemaTooDeep, limit unpublished): flatten it`,
+                        message: `the ${what} schema of ${label()}${ref ? ` (${quote(String(ref.value))})` : ''} nests ${size.depth} levels deep with $refs expanded; the platform rejects too-deep schemas (SchemaTooDeep, limit unpublished): flatten it`,
                     });
                 }
             }
@@ -51808,7 +51938,7 @@ const RECURSIVE_REFERENCE = { count: 1, depth: 1 };
                     file,
                     node: operation.node,
                     at: 'key',
-                    message: `${label} uses ${total} schemas across its body and responses; the limit is ${MAX_SCHEMAS_PER_OPERATION} per operation: simplify its schemas`,
+                    message: `${label()} uses ${total} schemas across its body and responses; the limit is ${MAX_SCHEMAS_PER_OPERATION} per operation: simplify its schemas`,
                 });
             }
         }
@@ -52319,38 +52449,59 @@ function defaultName(key) {
 
 ;// CONCATENATED MODULE: ./src/rules/definition/csharp.ts
 
+const LF = 0x0a;
+const csharp_CR = 0x0d;
+const QUOTE = 0x22; // "
+const DOLLAR = 0x24; // $
+const APOSTROPHE = 0x27; // '
+const STAR = 0x2a; // *
+const SLASH = 0x2f; // /
+const AT = 0x40; // @
+const BACKSLASH = 0x5c; // \
+const OPEN_BRACE = 0x7b; // {
+const CLOSE_BRACE = 0x7d; // }
+const LINE_END = /[\r\n]/g;
+const CHARACTER_LITERAL = /'(?:\\.[^'\r\n]{0,8}|[^'\\\r\n])'/y;
+/** The characters the code loop acts on; it jumps over all others at once. */
+const CODE_STOP = /[/"@$'{}]/g;
+/** The characters a string body's loop acts on. */
+const STRING_STOP = /[\\"\r\n{]/g;
+/** The first index at or after `from` where `stop` matches, or the text's length. */
+function nextStop(stop, text, from) {
+    stop.lastIndex = from;
+    return stop.exec(text)?.index ?? text.length;
+}
 /** Replaces comments and literal contents with spaces; line breaks and every offset are kept. Once per file. */
 const codeOnly = memoizeByObject((file) => {
     const text = file.text;
-    const out = text.split('');
+    const n = text.length;
+    const blanked = new Uint8Array(n);
     const blank = (from, to) => {
-        for (let i = from; i < to && i < out.length; i++)
-            if (out[i] !== '\n' && out[i] !== '\r')
-                out[i] = ' ';
+        blanked.fill(1, from, Math.min(to, n));
     };
     // Interpolation holes: a stack of brace depths, one per open interpolated string.
     const holes = [];
     let i = 0;
-    const n = text.length;
     // Scans the body of a (possibly interpolated) string starting at `i`; returns where it ended,
     // or, for an interpolated string, stops at a `{` hole and pushes it on the stack.
     const scanString = (verbatim, interpolated, raw) => {
         const start = i;
-        while (i < n) {
-            const c = text[i];
+        const closing = raw > 0 ? '"'.repeat(raw) : '';
+        while ((i = nextStop(STRING_STOP, text, i)) < n) {
+            const c = text.charCodeAt(i);
             if (raw > 0) {
-                if (text.startsWith('"'.repeat(raw), i)) {
+                if (text.startsWith(closing, i)) {
                     blank(start, i);
                     i += raw;
                     return;
                 }
             }
-            else if (!verbatim && c === '\\') {
+            else if (!verbatim && c === BACKSLASH) {
                 i += 2;
                 continue;
             }
-            else if (c === '"') {
-                if (verbatim && text[i + 1] === '"') {
+            else if (c === QUOTE) {
+                if (verbatim && text.charCodeAt(i + 1) === QUOTE) {
                     i += 2;
                     continue;
                 }
@@ -52358,12 +52509,12 @@ const codeOnly = memoizeByObject((file) => {
                 i++;
                 return;
             }
-            else if (!verbatim && (c === '\n' || c === '\r')) {
+            else if (!verbatim && (c === LF || c === csharp_CR)) {
                 blank(start, i);
                 return; // unterminated: stop at the line end
             }
-            if (interpolated && c === '{') {
-                if (text[i + 1] === '{' && raw === 0) {
+            if (interpolated && c === OPEN_BRACE) {
+                if (text.charCodeAt(i + 1) === OPEN_BRACE && raw === 0) {
                     i += 2;
                     continue;
                 }
@@ -52376,34 +52527,33 @@ const codeOnly = memoizeByObject((file) => {
         }
         blank(start, n);
     };
-    while (i < n) {
-        const c = text[i];
-        const next = text[i + 1];
-        if (c === '/' && next === '/') {
-            const end = text.slice(i).search(/[\r\n]/);
-            const stop = end < 0 ? n : i + end;
+    while ((i = nextStop(CODE_STOP, text, i)) < n) {
+        const c = text.charCodeAt(i);
+        const next = text.charCodeAt(i + 1);
+        if (c === SLASH && next === SLASH) {
+            LINE_END.lastIndex = i;
+            const stop = LINE_END.exec(text)?.index ?? n;
             blank(i, stop);
             i = stop;
         }
-        else if (c === '/' && next === '*') {
+        else if (c === SLASH && next === STAR) {
             const end = text.indexOf('*/', i + 2);
             const stop = end < 0 ? n : end + 2;
             blank(i, stop);
             i = stop;
         }
-        else if (c === '"' || ((c === '@' || c === '$') && /^[@$]{1,2}"/.test(text.slice(i, i + 3)))) {
+        else if (c === QUOTE || ((c === AT || c === DOLLAR) && startsString(text, i))) {
             let j = i;
             let verbatim = false;
             let interpolated = false;
-            while (text[j] === '@' || text[j] === '$') {
-                if (text[j] === '@')
+            for (let d = text.charCodeAt(j); d === AT || d === DOLLAR; d = text.charCodeAt(++j)) {
+                if (d === AT)
                     verbatim = true;
                 else
                     interpolated = true;
-                j++;
             }
             let quotes = 0;
-            while (text[j + quotes] === '"')
+            while (text.charCodeAt(j + quotes) === QUOTE)
                 quotes++;
             if (quotes >= 3) {
                 i = j + quotes;
@@ -52414,9 +52564,10 @@ const codeOnly = memoizeByObject((file) => {
                 scanString(verbatim, interpolated, 0);
             }
         }
-        else if (c === "'") {
+        else if (c === APOSTROPHE) {
             // A character literal: 'x', '\n', '\u0041'.
-            const match = /^'(?:\\.[^'\r\n]{0,8}|[^'\\\r\n])'/.exec(text.slice(i, i + 12));
+            CHARACTER_LITERAL.lastIndex = i;
+            const match = CHARACTER_LITERAL.exec(text);
             if (match) {
                 blank(i + 1, i + match[0].length - 1);
                 i += match[0].length;
@@ -52424,11 +52575,11 @@ const codeOnly = memoizeByObject((file) => {
             else
                 i++;
         }
-        else if (holes.length > 0 && c === '{') {
+        else if (holes.length > 0 && c === OPEN_BRACE) {
             holes[holes.length - 1].depth++;
             i++;
         }
-        else if (holes.length > 0 && c === '}') {
+        else if (holes.length > 0 && c === CLOSE_BRACE) {
             const hole = holes[holes.length - 1];
             if (hole.depth === 0) {
                 holes.pop();
@@ -52443,8 +52594,28 @@ const codeOnly = memoizeByObject((file) => {
         else
             i++;
     }
-    return out.join('');
+    return withBlanks(text, blanked);
 });
+/** Whether one or two of "@" and "$" at `i` open a string ('@"', '$"', '$@"', '@$"', '$$"'…). */
+function startsString(text, i) {
+    const second = text.charCodeAt(i + 1);
+    if (second === QUOTE)
+        return true;
+    return (second === AT || second === DOLLAR) && text.charCodeAt(i + 2) === QUOTE;
+}
+/** `text` with the marked characters, except line breaks, replaced by spaces. */
+function withBlanks(text, blanked) {
+    let result = '';
+    let kept = 0;
+    for (let i = blanked.indexOf(1); i !== -1;) {
+        const end = blanked.indexOf(0, i);
+        const stop = end === -1 ? text.length : end;
+        result += text.slice(kept, i) + text.slice(i, stop).replace(/[^\r\n]/g, ' ');
+        kept = stop;
+        i = end === -1 ? -1 : blanked.indexOf(1, end);
+    }
+    return result + text.slice(kept);
+}
 
 ;// CONCATENATED MODULE: ./src/rules/definition/script-structure.ts
 
@@ -52845,8 +53016,10 @@ function walkSchemas(root) {
     const pushChild = (raw, from, via, parent, name) => {
         const node = deref(root, raw);
         const depth = from.depth + 1;
-        if (isWalkable(node, depth))
+        // A node already visited with this (role, top) pair would be skipped when popped: not pushed at all.
+        if (isWalkable(node, depth) && ((visited.get(node) ?? 0) & visitBit(from.role, false)) === 0) {
             stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, depth });
+        }
     };
     const walk = () => {
         while (stack.length > 0) {
@@ -52941,15 +53114,34 @@ function enclosingOperation(root, node) {
     }
     return undefined;
 }
-function schema_shared_unescape(segment) {
-    return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+/**
+ * The keys and array indexes from the root down to a node: the segments of its JSON pointer,
+ * unescaped. Built directly, without writing the pointer and parsing it back.
+ */
+function pathSegments(node) {
+    const segments = [];
+    let current = node;
+    while (current?.parent) {
+        const parent = current.parent;
+        if (parent.type === 'property') {
+            segments.push(String(parent.children?.[0]?.value));
+            current = parent.parent;
+        }
+        else if (parent.type === 'array') {
+            segments.push(String(parent.children?.indexOf(current)));
+            current = parent;
+        }
+        else
+            current = parent;
+    }
+    return segments.reverse();
 }
 /**
  * How messages name a schema node: "property 'owner.name' of #/definitions/Frame",
  * "the body of POST /frames (AddFrame)", "items of the 200 response of GET /frames (ListFrames)".
  */
 function schemaName(root, node) {
-    const segments = pointerOf(node).split('/').slice(1).map(schema_shared_unescape);
+    const segments = pathSegments(node);
     let base;
     let rest;
     const [first, second, third] = segments;
@@ -53106,15 +53298,9 @@ function removeFix(value) {
 }
 /** Path template variables, in order ("/a/{id}/b/{name}" → ["id", "name"]). */
 function pathVariables(path) {
+    if (!path.includes('{'))
+        return []; // most paths: no regex run
     return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]);
-}
-/** Whether an object node has any of the given keys (one pass over its properties, no lookups). */
-function hasAnyKey(node, keys) {
-    for (const property of node.children ?? []) {
-        if (keys.has(property.children?.[0]?.value))
-            return true;
-    }
-    return false;
 }
 /** The value of `"type"` when it is a string. */
 function typeOf(node) {
@@ -53315,9 +53501,13 @@ function hasPropertyPath(root, schema, path) {
             reported.add(site);
             return true;
         };
+        /** `where`: a path item's description, or the operation (labelled only when reported). */
         const duplicates = (list, where, code) => {
+            const sites = items(list);
+            if (sites.length < 2)
+                return; // nothing to repeat
             const first = new Map();
-            for (const site of items(list)) {
+            for (const site of sites) {
                 const node = deref(root, site);
                 const key = node && identity(node);
                 if (!node || key === undefined)
@@ -53330,12 +53520,13 @@ function hasPropertyPath(root, schema, path) {
                     report({
                         file,
                         node: site,
-                        message: `${where} lists parameter ${quote(str(prop(node, 'name')))} (${str(prop(node, 'in'))}) twice (first on line ${line}); remove one (${code})`,
+                        message: `${typeof where === 'string' ? where : operationLabel(where)} lists parameter ${quote(str(prop(node, 'name')))} (${str(prop(node, 'in'))}) twice (first on line ${line}); remove one (${code})`,
                     });
                 }
             }
         };
-        const checkBodies = (operation, label) => {
+        const checkBodies = (operation) => {
+            const label = () => operationLabel(operation);
             const parameters = swagger_parametersOf(root, operation);
             const bodies = parameters.filter((parameter) => parameter.in === 'body');
             for (const extra of bodies.slice(1)) {
@@ -53343,7 +53534,7 @@ function hasPropertyPath(root, schema, path) {
                     report({
                         file,
                         node: extra.site,
-                        message: `${label} has more than one body parameter (${bodies.map((b) => quote(b.name ?? '?')).join(', ')}); keep one and move the rest into its schema (OperationParametersContainMultipleBodyParameters)`,
+                        message: `${label()} has more than one body parameter (${bodies.map((b) => quote(b.name ?? '?')).join(', ')}); keep one and move the rest into its schema (OperationParametersContainMultipleBodyParameters)`,
                     });
                 }
             }
@@ -53352,34 +53543,34 @@ function hasPropertyPath(root, schema, path) {
                 report({
                     file,
                     node: form.site,
-                    message: `${label} has both a body parameter ${quote(bodies[0].name ?? '?')} and formData parameter ${quote(form.name ?? '?')}; use one kind only (ParameterListContainsFormDataAndBody)`,
+                    message: `${label()} has both a body parameter ${quote(bodies[0].name ?? '?')} and formData parameter ${quote(form.name ?? '?')}; use one kind only (ParameterListContainsFormDataAndBody)`,
                 });
             }
             // "body/id" as a parameter name reads the same as the property id of the body parameter "body".
             const body = bodies[0];
             if (!body?.name)
                 return;
+            const prefix = `${body.name}/`;
             for (const parameter of parameters) {
-                if (parameter === body || !parameter.name?.startsWith(`${body.name}/`))
+                if (parameter === body || !parameter.name?.startsWith(prefix))
                     continue;
                 if (hasPropertyPath(root, prop(body.node, 'schema'), parameter.name.split('/').slice(1)) && once(parameter.site)) {
                     report({
                         file,
                         node: prop(parameter.node, 'name') ?? parameter.site,
-                        message: `parameter name ${quote(parameter.name)} of ${label} is also the path of a property of the body ${quote(body.name)}; rename the parameter (OperationParameterNameIsAmbiguous)`,
+                        message: `parameter name ${quote(parameter.name)} of ${label()} is also the path of a property of the body ${quote(body.name)}; rename the parameter (OperationParameterNameIsAmbiguous)`,
                     });
                 }
             }
         };
         const pathItems = new Set();
         for (const operation of operations(root)) {
-            const label = operationLabel(operation);
             if (!pathItems.has(operation.pathItem)) {
                 pathItems.add(operation.pathItem);
                 duplicates(prop(operation.pathItem, 'parameters'), `path ${operation.path}`, 'PathParametersContainDuplicateParameter');
             }
-            duplicates(prop(operation.node, 'parameters'), label, 'OperationParametersContainDuplicateParameter');
-            checkBodies(operation, label);
+            duplicates(prop(operation.node, 'parameters'), operation, 'OperationParametersContainDuplicateParameter');
+            checkBodies(operation);
         }
         // Path items without operations still declare parameters.
         for (const { key, value } of entries(prop(root, 'paths'))) {
@@ -53914,15 +54105,13 @@ function shown(text, node) {
         const root = file.doc.root;
         const text = file.doc.text;
         const done = new Set();
-        const relevant = new Set(['enum', 'x-ms-enum-values']);
         forEachSchema(root, ({ node }) => {
-            if (done.has(node) || !hasAnyKey(node, relevant))
-                return;
-            done.add(node);
+            // Two lookups: cheaper than a pass over the keys of every schema, and most have neither.
             const enumNode = prop(node, 'enum');
             const extension = prop(node, 'x-ms-enum-values');
-            if (!enumNode && !extension)
+            if ((!enumNode && !extension) || done.has(node))
                 return;
+            done.add(node);
             const label = () => schemaName(root, node);
             const type = typeOf(node);
             const values = new Set();
@@ -54936,6 +55125,19 @@ function chunkName(bytes, at) {
 }
 const CHUNK_NAME = /^[A-Za-z]{4}$/;
 /**
+ * Whether pngjs's decode may depend on a chunk other than IHDR, IDAT and IEND: it reads PLTE and
+ * tRNS, throws on a gAMA shorter than its 4 bytes (a complete one only sets a gamma value it does
+ * not apply), and refuses the critical chunks (upper-case first letter) it does not know; it
+ * skips the rest.
+ */
+function pngjsReads(name, length) {
+    if (name === 'IHDR' || name === 'IDAT' || name === 'IEND')
+        return false;
+    if (name === 'gAMA')
+        return length < 4;
+    return name === 'PLTE' || name === 'tRNS' || (name.charCodeAt(0) & 0x20) === 0;
+}
+/**
  * Reads the signature, the IHDR and the chunk layout, without inflating anything. Stops at the first
  * problem. Cost is linear in the number of chunks (CRCs are checked over the whole file).
  */
@@ -54990,6 +55192,7 @@ function readPngStructure(bytes) {
     let animation;
     const idat = [];
     let sawPalette = false;
+    let otherChunks = false;
     let offset = 8;
     while (offset < bytes.length) {
         if (offset + 12 > bytes.length) {
@@ -55023,13 +55226,15 @@ function readPngStructure(bytes) {
         }
         if (name === 'IDAT')
             idat.push(bytes.subarray(dataStart, dataEnd));
+        else if (pngjsReads(name, length))
+            otherChunks = true;
         offset = dataEnd + 4;
         if (name === 'IEND') {
             if (idat.length === 0)
                 return { header, animation, problem: { kind: 'corrupt', message: 'is not a valid PNG: it has no image data (IDAT chunk)' } };
             if (colorType === 3 && !sawPalette)
                 return { header, animation, problem: { kind: 'corrupt', message: 'is not a valid PNG: a palette image without a PLTE chunk' } };
-            return { header, animation, end: offset, idat };
+            return { header, animation, end: offset, idat, otherChunks };
         }
     }
     return { header, animation, problem: { kind: 'truncated', message: `is truncated: it ends at byte ${bytes.length} without the IEND chunk` } };
@@ -55074,10 +55279,14 @@ function inspectPngBytes(bytes) {
     // pngjs bounds its own inflate only for non-interlaced images (a small interlaced file could
     // expand into gigabytes), and its hand-made sync inflate does not reliably report a corrupt zlib
     // stream on current Node (it can "decode" garbage into pixels that were never in the file).
+    const data = structure.idat.length === 1 ? structure.idat[0] : Buffer.concat(structure.idat);
+    let inflated;
+    let consumed;
     try {
-        const inflated = external_node_zlib_default().inflateSync(structure.idat.length === 1 ? structure.idat[0] : Buffer.concat(structure.idat), {
-            maxOutputLength: expected,
-        });
+        // `info` adds the engine, whose bytesWritten says how much of the input the zlib stream used.
+        const result = external_node_zlib_default().inflateSync(data, { maxOutputLength: expected, info: true });
+        inflated = result.buffer;
+        consumed = result.engine.bytesWritten;
         if (inflated.length !== expected) {
             return {
                 ...base,
@@ -55094,6 +55303,9 @@ function inspectPngBytes(bytes) {
                 : { kind: 'undecodable', message: `cannot be decoded: its image data is not a valid zlib stream (${describeError(error)}); re-export it as PNG` },
         };
     }
+    const simple = consumed === data.length && !structure.otherChunks && structure.idat.every((part) => part.length > 0) ? decodeSimply(header, inflated) : undefined;
+    if (simple)
+        return { ...base, image: simple };
     try {
         // Trailing bytes after IEND are ignored, as browsers do (pngjs would refuse them). CRCs were checked above.
         const decoded = png/* PNG */.O.sync.read(bytes.subarray(0, structure.end), { checkCRC: false });
@@ -55105,6 +55317,81 @@ function inspectPngBytes(bytes) {
     catch (error) {
         return { ...base, problem: { kind: 'undecodable', message: `cannot be decoded (${describeError(error)}); re-export it as PNG` } };
     }
+}
+/**
+ * The RGBA pixels pngjs would return for the commonest icons (8-bit RGB or RGBA, not interlaced),
+ * decoded from the image data already inflated, without pngjs inflating it again and mapping it
+ * pixel by pixel through generic per-format code. Undefined for any other image, and whenever
+ * pngjs might act differently (another format, chunks it reads or refuses, a zlib stream with
+ * bytes after its end, an unknown filter type): pngjs then decodes it as before. `inflated` holds
+ * exactly inflatedSize(header) bytes.
+ */
+function decodeSimply(header, inflated) {
+    const { width, height, bitDepth, colorType, interlace } = header;
+    if (bitDepth !== 8 || (colorType !== 2 && colorType !== 6) || interlace !== 0)
+        return undefined;
+    const bpp = colorType === 6 ? 4 : 3;
+    const rowBytes = width * bpp;
+    const rows = Buffer.alloc(rowBytes * height); // unfiltered rows, back to back
+    for (let y = 0; y < height; y++) {
+        const filter = inflated[y * (rowBytes + 1)];
+        if (filter > 4)
+            return undefined; // pngjs throws its own message
+        unfilterRow(filter, inflated, y * (rowBytes + 1) + 1, rows, y * rowBytes, y > 0 ? (y - 1) * rowBytes : -1, rowBytes, bpp);
+    }
+    if (bpp === 4)
+        return { width, height, data: rows };
+    const data = Buffer.alloc(width * height * 4);
+    for (let i = 0, o = 0; i < rows.length; i += 3, o += 4) {
+        data[o] = rows[i];
+        data[o + 1] = rows[i + 1];
+        data[o + 2] = rows[i + 2];
+        data[o + 3] = 0xff;
+    }
+    return { width, height, data };
+}
+/**
+ * Reverses one row's PNG filter (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth) into `out` at `at`;
+ * `above` is where the row above starts in `out`, -1 on the first row. One loop per filter type
+ * (a copy where there is nothing to add); a Buffer keeps the low 8 bits of each sum.
+ */
+function unfilterRow(filter, raw, from, out, at, above, length, bpp) {
+    if (filter === 0 || (filter === 2 && above < 0)) {
+        out.set(raw.subarray(from, from + length), at);
+    }
+    else if (filter === 1) {
+        for (let x = 0; x < length; x++)
+            out[at + x] = raw[from + x] + (x >= bpp ? out[at + x - bpp] : 0);
+    }
+    else if (filter === 2) {
+        for (let x = 0; x < length; x++)
+            out[at + x] = raw[from + x] + out[above + x];
+    }
+    else if (filter === 3) {
+        for (let x = 0; x < length; x++) {
+            const left = x >= bpp ? out[at + x - bpp] : 0;
+            const top = above >= 0 ? out[above + x] : 0;
+            out[at + x] = raw[from + x] + ((left + top) >> 1);
+        }
+    }
+    else {
+        for (let x = 0; x < length; x++) {
+            const left = x >= bpp ? out[at + x - bpp] : 0;
+            const top = above >= 0 ? out[above + x] : 0;
+            const topLeft = x >= bpp && above >= 0 ? out[above + x - bpp] : 0;
+            out[at + x] = raw[from + x] + paeth(left, top, topLeft);
+        }
+    }
+}
+/** The Paeth predictor, with pngjs's tie-breaking (left, then above, then upper left). */
+function paeth(left, above, upLeft) {
+    const estimate = left + above - upLeft;
+    const toLeft = Math.abs(estimate - left);
+    const toAbove = Math.abs(estimate - above);
+    const toUpLeft = Math.abs(estimate - upLeft);
+    if (toLeft <= toAbove && toLeft <= toUpLeft)
+        return left;
+    return toAbove <= toUpLeft ? above : upLeft;
 }
 /** The file's PNG inspection, computed once per file however many rules ask. */
 const inspectPng = memoizeByObject((file) => inspectPngBytes(file.bytes));
