@@ -22,10 +22,9 @@ describe('secretsIn', () => {
     const text = `Call it with\n  ${token} and nothing else.`;
     expect(secretsIn(text)).toEqual([{ what, offset: text.indexOf(token), length: token.length }]);
   });
-  // ("a api key": the message's article is what it is today; this test is about finding.)
   it('finds assignments whatever the letter case of the keyword', () => {
     const value = ALNUM.slice(0, 24);
-    for (const [keyword, what] of [['CLIENT_SECRET=', 'a client secret value'], ['Api-Key: "', 'a api key value'], ['access token ', 'a access token value'], ['BeArEr ', 'a bearer value']]) {
+    for (const [keyword, what] of [['CLIENT_SECRET=', 'a client secret value'], ['Api-Key: "', 'an api key value'], ['access token ', 'an access token value'], ['BeArEr ', 'a bearer value']]) {
       const text = `Send ${keyword}${value} to sign in.`;
       expect(secretsIn(text), keyword).toEqual([{ what, offset: text.indexOf(value), length: value.length }]);
     }

@@ -47658,7 +47658,8 @@ function secretsIn(text) {
         const offset = match.index + match[0].lastIndexOf(value);
         if (hits.some((h) => offset < h.offset + h.length && h.offset < offset + value.length))
             continue;
-        hits.push({ what: `a ${match[1].toLowerCase().replace(/[_ -]/g, ' ')} value`, offset, length: value.length });
+        const keyword = match[1].toLowerCase().replace(/[_ -]/g, ' ');
+        hits.push({ what: `${/^[aeiou]/.test(keyword) ? 'an' : 'a'} ${keyword} value`, offset, length: value.length });
     }
     return hits.sort((a, b) => a.offset - b.offset);
 }
