@@ -229,7 +229,7 @@ describe('pull request features', () => {
     expect(result.outputs).toMatchObject({ errors: offline.outputs.errors, warnings: offline.outputs.warnings, eligible: 'false' });
     expect(fileAnnotations(result)).toEqual(fileAnnotations(offline));
     expect(result.stdout).toContain('::error::connector-gate: 2 error(s) and 1 warning(s); the gate fails on error');
-    const lines = result.stdout.split('\n').filter((line) => /403|skipped/.test(line));
+    const lines = unmasked(result.stdout).split('\n').filter((line) => /403|skipped/.test(line));
     expect(lines).toEqual([
       '::warning::connector-gate: skipped review comments and the pull request comment (HTTP 403: Resource not accessible by integration: the token cannot do this (the job needs permissions: pull-requests: write)); ' +
         'the check run (HTTP 403: Resource not accessible by integration: the token cannot do this (the job needs permissions: checks: write)). Annotations, the job summary and the verdict are not affected.',
@@ -256,7 +256,7 @@ describe('pull request features', () => {
     const result = run(workspace(HEAD_TEXT_1));
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('::error::connector-gate: 2 error(s) and 1 warning(s); the gate fails on error');
-    expect(result.stdout.split('\n').filter((line) => /422|skipped/.test(line))).toEqual([
+    expect(unmasked(result.stdout).split('\n').filter((line) => /422|skipped/.test(line))).toEqual([
       'connector-gate: skipped review comments (HTTP 422: Unprocessable Entity: "Pull request review thread line must be part of the diff"). Annotations, the job summary and the verdict are not affected.',
     ]);
     const { issueComments, reviewComments } = await api.state();
