@@ -45716,7 +45716,252 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
 var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/engine/memo.ts
+// Many rules ask the same question of one parsed file (or one operation, one icon): the answer is
+// computed once and kept beside the object it is about, in a WeakMap, so it goes when the file goes.
+/** `compute`, called at most once per key object. */
+function memoizeByObject(compute) {
+    const cache = new WeakMap();
+    return (key) => {
+        let value = cache.get(key);
+        if (value === undefined)
+            cache.set(key, (value = compute(key)));
+        return value;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/json/tree.ts
+
+/** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
+function prop(node, key) {
+    if (!node || node.type !== 'object')
+        return undefined;
+    const indexed = node;
+    let index = indexed.index;
+    if (!index) {
+        // Nodes from elsewhere (none today): index them once.
+        index = new Map();
+        for (const property of node.children ?? [])
+            index.set(String(property.children?.[0]?.value), property);
+        indexed.index = index;
+    }
+    return index.get(key)?.children?.[1];
+}
+/** The first of `properties` (an object node's children) named `name`: for duplicate keys, which are rare. */
+function firstPropertyNamed(properties, name) {
+    return properties.find((property) => property.children?.[0]?.value === name);
+}
+/** Follows a path of keys and array indexes. */
+function at(node, ...path) {
+    let current = node;
+    for (const segment of path) {
+        if (!current)
+            return undefined;
+        current = typeof segment === 'number' ? current.children?.[segment] : prop(current, segment);
+    }
+    return current;
+}
+/** Properties of an object node, in file order. Hot loops use forEachEntry, which allocates nothing per property. */
+function entries(node) {
+    if (!node || node.type !== 'object')
+        return [];
+    const result = [];
+    for (const property of node.children ?? []) {
+        const [keyNode, value] = property.children ?? [];
+        if (keyNode && value)
+            result.push({ key: String(keyNode.value), keyNode, value });
+    }
+    return result;
+}
+/**
+ * Calls `visit` with each property of an object node, in file order, without building entries
+ * (and with an indexed loop: a for-of iterator allocates per step until the loop is optimized).
+ */
+function forEachEntry(node, visit) {
+    if (!node || node.type !== 'object')
+        return;
+    const properties = node.children ?? [];
+    for (let i = 0; i < properties.length; i++) {
+        const keyNode = properties[i]?.children?.[0];
+        const value = properties[i]?.children?.[1];
+        if (keyNode && value)
+            visit(String(keyNode.value), value, keyNode);
+    }
+}
+function items(node) {
+    return node?.type === 'array' ? (node.children ?? []) : [];
+}
+function str(node) {
+    return node?.type === 'string' ? node.value : undefined;
+}
+function num(node) {
+    return node?.type === 'number' ? node.value : undefined;
+}
+function bool(node) {
+    return node?.type === 'boolean' ? node.value : undefined;
+}
+/**
+ * Every property node named `key` anywhere under `root`, in file order. The first call walks the
+ * whole tree once and indexes all its properties, so rules that look for a few keys wherever they
+ * are (`$ref`, samples, dynamic extensions) share one walk instead of one each.
+ */
+function propertiesNamed(root, key) {
+    return propertiesByKey(root).get(key) ?? [];
+}
+const propertiesByKey = memoizeByObject(indexProperties);
+/**
+ * Iterative (no recursion, however deep the file), in file order: children are pushed last to
+ * first, so they are popped first to last. Only containers are pushed: leaves hold no properties.
+ */
+function indexProperties(root) {
+    const index = new Map();
+    const stack = [root];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        const children = node.children;
+        if (!children)
+            continue;
+        if (node.type === 'property') {
+            const key = String(children[0]?.value);
+            const list = index.get(key);
+            if (list)
+                list.push(node);
+            else
+                index.set(key, [node]);
+            const value = children[1];
+            if (value?.children)
+                stack.push(value);
+            continue;
+        }
+        for (let i = children.length - 1; i >= 0; i--) {
+            const child = children[i];
+            if (child.children)
+                stack.push(child);
+        }
+    }
+    return index;
+}
+/**
+ * The properties named one of `keys` that have a value, in file order, except those inside the
+ * value of another one: a walk that takes such a value whole (a `$ref`, a sample) never looks
+ * inside it. Linear: only the values of the outermost ones are walked, each once.
+ */
+function outermostPropertiesNamed(root, keys) {
+    const found = [...keys].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
+    const inside = new Set();
+    const result = [];
+    for (const property of found) {
+        const value = property.children?.[1];
+        if (!value || inside.has(property))
+            continue;
+        result.push(property);
+        if (value.children)
+            markPropertiesNamed(value, keys, inside);
+    }
+    return result;
+}
+/** Adds the properties named one of `keys` under `node` to `into` (iterative). */
+function markPropertiesNamed(node, keys, into) {
+    const stack = [node];
+    while (stack.length > 0) {
+        const current = stack.pop();
+        if (current.type === 'property' && keys.has(String(current.children?.[0]?.value)))
+            into.add(current);
+        for (const child of current.children ?? [])
+            if (child.children)
+                stack.push(child);
+    }
+}
+/** The key node of a property value, or undefined for the root and array items. */
+function keyOf(value) {
+    const parent = value.parent;
+    return parent?.type === 'property' && parent.children?.[1] === value ? parent.children[0] : undefined;
+}
+function escapePointerSegment(segment) {
+    return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+}
+/** RFC 6901 JSON pointer of a node. */
+function pointerOf(node) {
+    const parent = node.parent;
+    if (parent?.type === 'property')
+        return `${pointerOfContainer(parent.parent)}/${escapePointerSegment(String(parent.children?.[0]?.value))}`;
+    if (parent?.type === 'array')
+        return `${pointerOfContainer(parent)}/${String(parent.children?.indexOf(node))}`;
+    return walkPointer(node);
+}
+/**
+ * Findings come in runs under one object (a response schema's hundred properties, say): each
+ * object's or array's own pointer is worked out once.
+ */
+const pointerOfContainer = memoizeByObject(walkPointer);
+function walkPointer(node) {
+    const segments = [];
+    let current = node;
+    while (current?.parent) {
+        const parent = current.parent;
+        if (parent.type === 'property') {
+            segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
+            current = parent.parent;
+        }
+        else if (parent.type === 'array') {
+            segments.push(String(parent.children?.indexOf(current)));
+            current = parent;
+        }
+        else
+            current = parent;
+    }
+    return segments.length === 0 ? '' : '/' + segments.reverse().join('/');
+}
+/** Node at an RFC 6901 pointer ("" is the root). */
+function atPointer(root, pointer) {
+    if (pointer === '')
+        return root;
+    if (!pointer.startsWith('/'))
+        return undefined;
+    let current = root;
+    for (const raw of pointer.slice(1).split('/')) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (!current)
+            return undefined;
+        if (current.type === 'array') {
+            if (!/^\d+$/.test(segment))
+                return undefined;
+            current = current.children?.[Number(segment)];
+        }
+        else
+            current = prop(current, segment);
+    }
+    return current;
+}
+/**
+ * Plain JavaScript value of a node (duplicate keys: the last wins). Keys such as "__proto__" become
+ * ordinary own properties, never prototypes. Depth is bounded by the parser's nesting limit.
+ */
+function toValue(node) {
+    switch (node.type) {
+        case 'object': {
+            const object = {};
+            for (const property of node.children ?? []) {
+                const [key, value] = property.children ?? [];
+                if (!key || !value)
+                    continue;
+                const name = String(key.value);
+                if (name === '__proto__')
+                    Object.defineProperty(object, name, { value: toValue(value), enumerable: true, writable: true, configurable: true });
+                else
+                    object[name] = toValue(value);
+            }
+            return object;
+        }
+        case 'array':
+            return (node.children ?? []).map(toValue);
+        default:
+            return node.value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/json/strict-parser.ts
+
 /** Thrown to give up; made once, so giving up costs no stack trace. */
 const NOT_STRICT = new Error('not strict JSON');
 /**
@@ -45829,9 +46074,9 @@ class StrictParser {
                 const keyOffset = this.pos;
                 const name = this.string();
                 const keyLength = this.pos - keyOffset;
-                const first = index.get(name);
-                if (first)
-                    this.onDuplicateKey(name, keyOffset, keyLength, first);
+                // The index holds the last property of a name; the message names the first.
+                if (index.has(name))
+                    this.onDuplicateKey(name, keyOffset, keyLength, firstPropertyNamed(children, name));
                 if (this.skipWhitespace() !== 0x3a)
                     throw NOT_STRICT;
                 this.pos++;
@@ -46013,6 +46258,7 @@ class StrictParser {
 // (nearly every file) takes a faster path first, strict-parser.ts, which builds the same tree.
 
 
+
 /** Deeper nesting than this is refused while parsing: jsonc-parser recurses per level. */
 const MAX_JSON_DEPTH = 512;
 /** Offsets where lines start: after LF, after CRLF, and after a CR on its own. */
@@ -46149,9 +46395,8 @@ function buildTree(text, lines, errors, problems) {
             const property = add({ type: 'property', offset, length: -1, parent, children: [] });
             property.children.push({ type: 'string', offset, length, parent: property, value: name });
             const index = parent.index;
-            const first = index.get(name);
-            if (first)
-                problems.push(duplicateKey(lines, name, offset, length, first));
+            if (index.has(name))
+                problems.push(duplicateKey(lines, name, offset, length, firstPropertyNamed(parent.children, name)));
             index.set(name, property);
             parent = property;
         },
@@ -46697,246 +46942,6 @@ function breakingOptions(git, config) {
  */
 function detach(text) {
     return (' ' + text).slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/engine/memo.ts
-// Many rules ask the same question of one parsed file (or one operation, one icon): the answer is
-// computed once and kept beside the object it is about, in a WeakMap, so it goes when the file goes.
-/** `compute`, called at most once per key object. */
-function memoizeByObject(compute) {
-    const cache = new WeakMap();
-    return (key) => {
-        let value = cache.get(key);
-        if (value === undefined)
-            cache.set(key, (value = compute(key)));
-        return value;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/json/tree.ts
-
-/** Value node of `key` in an object node (the last one wins, as in JSON.parse). */
-function prop(node, key) {
-    if (!node || node.type !== 'object')
-        return undefined;
-    const indexed = node;
-    let index = indexed.index;
-    if (!index) {
-        // Nodes from elsewhere (none today): index them once.
-        index = new Map();
-        for (const property of node.children ?? [])
-            index.set(String(property.children?.[0]?.value), property);
-        indexed.index = index;
-    }
-    return index.get(key)?.children?.[1];
-}
-/** Follows a path of keys and array indexes. */
-function at(node, ...path) {
-    let current = node;
-    for (const segment of path) {
-        if (!current)
-            return undefined;
-        current = typeof segment === 'number' ? current.children?.[segment] : prop(current, segment);
-    }
-    return current;
-}
-/** Properties of an object node, in file order. Hot loops use forEachEntry, which allocates nothing per property. */
-function entries(node) {
-    if (!node || node.type !== 'object')
-        return [];
-    const result = [];
-    for (const property of node.children ?? []) {
-        const [keyNode, value] = property.children ?? [];
-        if (keyNode && value)
-            result.push({ key: String(keyNode.value), keyNode, value });
-    }
-    return result;
-}
-/**
- * Calls `visit` with each property of an object node, in file order, without building entries
- * (and with an indexed loop: a for-of iterator allocates per step until the loop is optimized).
- */
-function forEachEntry(node, visit) {
-    if (!node || node.type !== 'object')
-        return;
-    const properties = node.children ?? [];
-    for (let i = 0; i < properties.length; i++) {
-        const keyNode = properties[i]?.children?.[0];
-        const value = properties[i]?.children?.[1];
-        if (keyNode && value)
-            visit(String(keyNode.value), value, keyNode);
-    }
-}
-function items(node) {
-    return node?.type === 'array' ? (node.children ?? []) : [];
-}
-function str(node) {
-    return node?.type === 'string' ? node.value : undefined;
-}
-function num(node) {
-    return node?.type === 'number' ? node.value : undefined;
-}
-function bool(node) {
-    return node?.type === 'boolean' ? node.value : undefined;
-}
-/**
- * Every property node named `key` anywhere under `root`, in file order. The first call walks the
- * whole tree once and indexes all its properties, so rules that look for a few keys wherever they
- * are (`$ref`, samples, dynamic extensions) share one walk instead of one each.
- */
-function propertiesNamed(root, key) {
-    return propertiesByKey(root).get(key) ?? [];
-}
-const propertiesByKey = memoizeByObject(indexProperties);
-/**
- * Iterative (no recursion, however deep the file), in file order: children are pushed last to
- * first, so they are popped first to last. Only containers are pushed: leaves hold no properties.
- */
-function indexProperties(root) {
-    const index = new Map();
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        const children = node.children;
-        if (!children)
-            continue;
-        if (node.type === 'property') {
-            const key = String(children[0]?.value);
-            const list = index.get(key);
-            if (list)
-                list.push(node);
-            else
-                index.set(key, [node]);
-            const value = children[1];
-            if (value?.children)
-                stack.push(value);
-            continue;
-        }
-        for (let i = children.length - 1; i >= 0; i--) {
-            const child = children[i];
-            if (child.children)
-                stack.push(child);
-        }
-    }
-    return index;
-}
-/**
- * The properties named one of `keys` that have a value, in file order, except those inside the
- * value of another one: a walk that takes such a value whole (a `$ref`, a sample) never looks
- * inside it. Linear: only the values of the outermost ones are walked, each once.
- */
-function outermostPropertiesNamed(root, keys) {
-    const found = [...keys].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
-    const inside = new Set();
-    const result = [];
-    for (const property of found) {
-        const value = property.children?.[1];
-        if (!value || inside.has(property))
-            continue;
-        result.push(property);
-        if (value.children)
-            markPropertiesNamed(value, keys, inside);
-    }
-    return result;
-}
-/** Adds the properties named one of `keys` under `node` to `into` (iterative). */
-function markPropertiesNamed(node, keys, into) {
-    const stack = [node];
-    while (stack.length > 0) {
-        const current = stack.pop();
-        if (current.type === 'property' && keys.has(String(current.children?.[0]?.value)))
-            into.add(current);
-        for (const child of current.children ?? [])
-            if (child.children)
-                stack.push(child);
-    }
-}
-/** The key node of a property value, or undefined for the root and array items. */
-function keyOf(value) {
-    const parent = value.parent;
-    return parent?.type === 'property' && parent.children?.[1] === value ? parent.children[0] : undefined;
-}
-function escapePointerSegment(segment) {
-    return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
-}
-/** RFC 6901 JSON pointer of a node. */
-function pointerOf(node) {
-    const parent = node.parent;
-    if (parent?.type === 'property')
-        return `${pointerOfContainer(parent.parent)}/${escapePointerSegment(String(parent.children?.[0]?.value))}`;
-    if (parent?.type === 'array')
-        return `${pointerOfContainer(parent)}/${String(parent.children?.indexOf(node))}`;
-    return walkPointer(node);
-}
-/**
- * Findings come in runs under one object (a response schema's hundred properties, say): each
- * object's or array's own pointer is worked out once.
- */
-const pointerOfContainer = memoizeByObject(walkPointer);
-function walkPointer(node) {
-    const segments = [];
-    let current = node;
-    while (current?.parent) {
-        const parent = current.parent;
-        if (parent.type === 'property') {
-            segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
-            current = parent.parent;
-        }
-        else if (parent.type === 'array') {
-            segments.push(String(parent.children?.indexOf(current)));
-            current = parent;
-        }
-        else
-            current = parent;
-    }
-    return segments.length === 0 ? '' : '/' + segments.reverse().join('/');
-}
-/** Node at an RFC 6901 pointer ("" is the root). */
-function atPointer(root, pointer) {
-    if (pointer === '')
-        return root;
-    if (!pointer.startsWith('/'))
-        return undefined;
-    let current = root;
-    for (const raw of pointer.slice(1).split('/')) {
-        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (!current)
-            return undefined;
-        if (current.type === 'array') {
-            if (!/^\d+$/.test(segment))
-                return undefined;
-            current = current.children?.[Number(segment)];
-        }
-        else
-            current = prop(current, segment);
-    }
-    return current;
-}
-/**
- * Plain JavaScript value of a node (duplicate keys: the last wins). Keys such as "__proto__" become
- * ordinary own properties, never prototypes. Depth is bounded by the parser's nesting limit.
- */
-function toValue(node) {
-    switch (node.type) {
-        case 'object': {
-            const object = {};
-            for (const property of node.children ?? []) {
-                const [key, value] = property.children ?? [];
-                if (!key || !value)
-                    continue;
-                const name = String(key.value);
-                if (name === '__proto__')
-                    Object.defineProperty(object, name, { value: toValue(value), enumerable: true, writable: true, configurable: true });
-                else
-                    object[name] = toValue(value);
-            }
-            return object;
-        }
-        case 'array':
-            return (node.children ?? []).map(toValue);
-        default:
-            return node.value;
-    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"

@@ -2,7 +2,7 @@
 // run on whatever parsed, while every strictness violation is kept with its offset. Strict JSON
 // (nearly every file) takes a faster path first, strict-parser.ts, which builds the same tree.
 import { printParseErrorCode, visit, type Node, type NodeType, type ParseError } from 'jsonc-parser';
-import type { IndexedNode } from './tree.js';
+import { firstPropertyNamed, type IndexedNode } from './tree.js';
 import { parseStrictJson } from './strict-parser.js';
 
 /** Deeper nesting than this is refused while parsing: jsonc-parser recurses per level. */
@@ -164,8 +164,7 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
         const property = add({ type: 'property', offset, length: -1, parent, children: [] });
         (property.children as Node[]).push({ type: 'string', offset, length, parent: property, value: name });
         const index = parent.index as Map<string, Node>;
-        const first = index.get(name);
-        if (first) problems.push(duplicateKey(lines, name, offset, length, first));
+        if (index.has(name)) problems.push(duplicateKey(lines, name, offset, length, firstPropertyNamed(parent.children as Node[], name) as Node));
         index.set(name, property);
         parent = property;
       },

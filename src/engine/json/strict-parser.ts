@@ -6,8 +6,9 @@
 // then jsonc-parser parses the file again: it owns the error messages and the recovery.
 import type { Node } from 'jsonc-parser';
 import type { BuildingNode } from './document.js';
+import { firstPropertyNamed } from './tree.js';
 
-/** Called for a key already seen in the same object; `first` is the property the index holds for it so far. */
+/** Called for a key already seen in the same object; `first` is the first property of that name. */
 export type DuplicateKeyHandler = (name: string, offset: number, length: number, first: Node) => void;
 
 /** Thrown to give up; made once, so giving up costs no stack trace. */
@@ -126,8 +127,8 @@ class StrictParser {
         const keyOffset = this.pos;
         const name = this.string();
         const keyLength = this.pos - keyOffset;
-        const first = index.get(name);
-        if (first) this.onDuplicateKey(name, keyOffset, keyLength, first);
+        // The index holds the last property of a name; the message names the first.
+        if (index.has(name)) this.onDuplicateKey(name, keyOffset, keyLength, firstPropertyNamed(children, name) as Node);
         if (this.skipWhitespace() !== 0x3a) throw NOT_STRICT;
         this.pos++;
         // The property node is made last, so that its children array is made with its exact two

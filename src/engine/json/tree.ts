@@ -25,6 +25,11 @@ export function prop(node: Node | undefined, key: string): Node | undefined {
   return index.get(key)?.children?.[1];
 }
 
+/** The first of `properties` (an object node's children) named `name`: for duplicate keys, which are rare. */
+export function firstPropertyNamed(properties: readonly Node[], name: string): Node | undefined {
+  return properties.find((property) => property.children?.[0]?.value === name);
+}
+
 /** Follows a path of keys and array indexes. */
 export function at(node: Node | undefined, ...path: (string | number)[]): Node | undefined {
   let current = node;
