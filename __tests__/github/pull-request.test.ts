@@ -301,7 +301,13 @@ describe('pull request features', () => {
     expect(fileAnnotations(result).map((c) => [c.command, c.properties.line])).toEqual([['warning', String(VISIBILITY_LINE)]]);
     expect(result.outputs).toMatchObject({ errors: '0', warnings: '1' });
     expect(result.summary).toContain('<details><summary>1 pre-existing finding (on lines this pull request does not change: not annotated, not failing the check)</summary>');
-    expect(result.summary).toContain(`${SWAGGER}:${EMAIL_LINE}</code> ❌ error [info-contact]`);
+    // file:line links to the file in the checked commit (GITHUB_SHA) on the run's server, in the findings and the pre-existing list.
+    expect(result.summary).toContain(
+      `- <a href="https://github.com/${REPOSITORY}/blob/${'f'.repeat(40)}/${SWAGGER}#L${VISIBILITY_LINE}"><code>${SWAGGER}:${VISIBILITY_LINE}</code></a> ⚠️ warning`,
+    );
+    expect(result.summary).toContain(
+      `- <a href="https://github.com/${REPOSITORY}/blob/${'f'.repeat(40)}/${SWAGGER}#L${EMAIL_LINE}"><code>${SWAGGER}:${EMAIL_LINE}</code></a> ❌ error [info-contact]`,
+    );
     // The JSON report still has every finding.
     const report = JSON.parse(readFileSync(result.outputs.report as string, 'utf8'));
     expect(report.connectors[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(['info-contact', 'op-visibility']));

@@ -7,6 +7,7 @@ import { inOneHunk, parseGitDiff, parsePatch, touchesAdded } from '../../src/git
 import { fingerprint, fingerprints, markerOf, findingMarker } from '../../src/github/markers.js';
 import { SourceTexts, suggestionBlock, suggestionFor } from '../../src/github/suggestion.js';
 import { touchedConnectors } from '../../src/github/changes.js';
+import { sourceUrlOf, type RunContext } from '../../src/github/context.js';
 import { isNewFinding } from '../../src/github/index.js';
 import { tempDir, writeTree } from '../helpers.js';
 
@@ -145,5 +146,29 @@ describe('touchedConnectors', () => {
     expect(touchedConnectors(root, ['a'], changed)).toEqual(['a/One', 'a/Two']);
     expect(touchedConnectors(root, ['.'], changed)).toEqual(['a/One', 'a/Two', 'b/Three']);
     expect(touchedConnectors(path.join(root), ['b/Three/apiDefinition.swagger.json'], changed)).toEqual(['b/Three']);
+  });
+});
+
+describe('sourceUrlOf', () => {
+  const sha = 'a'.repeat(40);
+  const context: RunContext = { eventName: 'push', owner: 'octo', repo: 'frames', sha };
+
+  it('links a file and line in the checked commit, each path segment encoded', () => {
+    const url = sourceUrlOf(context, {});
+    expect(url?.('certified-connectors/Contoso Frames/apiDefinition.swagger.json', 12)).toBe(
+      `https://github.com/octo/frames/blob/${sha}/certified-connectors/Contoso%20Frames/apiDefinition.swagger.json#L12`,
+    );
+    expect(url?.('a#b/c?d.json', 3)).toBe(`https://github.com/octo/frames/blob/${sha}/a%23b/c%3Fd.json#L3`);
+  });
+
+  it('uses the run\'s server (GitHub Enterprise Server), without a trailing slash', () => {
+    expect(sourceUrlOf(context, { GITHUB_SERVER_URL: 'https://ghe.example.com/' })?.('x.json', 1)).toBe(`https://ghe.example.com/octo/frames/blob/${sha}/x.json#L1`);
+  });
+
+  it('gives no links without a repository, a commit, or an http(s) server', () => {
+    expect(sourceUrlOf({ ...context, owner: '' }, {})).toBeUndefined();
+    expect(sourceUrlOf({ ...context, sha: '' }, {})).toBeUndefined();
+    expect(sourceUrlOf({ ...context, sha: 'main' }, {})).toBeUndefined();
+    expect(sourceUrlOf(context, { GITHUB_SERVER_URL: 'javascript:alert(1)' })).toBeUndefined();
   });
 });

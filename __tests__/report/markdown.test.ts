@@ -74,6 +74,13 @@ describe('escapeMarkdown', () => {
 });
 
 describe('formatMarkdown', () => {
+  it('links file:line when given where files can be read, with the URL escaped for the attribute', () => {
+    const out = formatMarkdown(report([connector([finding()])]), { sourceUrl: (file, line) => `https://example.com/${file}?a=1&b="2"#L${line}` });
+    expect(out).toContain(
+      '- <a href="https://example.com/certified-connectors/Contoso Frames/apiDefinition.swagger.json?a=1&amp;b=&quot;2&quot;#L12"><code>certified-connectors/Contoso Frames/apiDefinition.swagger.json:12</code></a> ❌ error [swagger-version]',
+    );
+  });
+
   it('shows the verdict, the table, the legend and the findings', () => {
     const out = formatMarkdown(
       report([

@@ -58566,10 +58566,11 @@ function suppressionSection(report) {
     const stale = suppressions.stale.map((entry) => staleLine(suppressions, entry));
     return ['', `🔕 ${escapeMarkdown(suppressionLine(suppressions))}.`, ...markdown_list('### ℹ️ Stale ignore entries (they matched nothing)', stale)];
 }
-function findingLine(finding) {
-    const location = escapeMarkdown(`${truncate(finding.file, MAX_PATH)}:${finding.line}`);
+function findingLine(finding, sourceUrl) {
+    const location = `<code>${escapeMarkdown(`${truncate(finding.file, MAX_PATH)}:${finding.line}`)}</code>`;
+    const place = sourceUrl ? `<a href="${escapeHtml(sourceUrl(finding.file, finding.line))}">${location}</a>` : location;
     const rule = `[${escapeMarkdown(truncate(finding.ruleId, MAX_NAME))}](${ruleDocUrl(finding.ruleId)})`;
-    return `- <code>${location}</code> ${LEVEL_LABEL[finding.level]} ${rule}: ${escapeMarkdown(truncate(finding.message, MAX_MESSAGE))}`;
+    return `- ${place} ${LEVEL_LABEL[finding.level]} ${rule}: ${escapeMarkdown(truncate(finding.message, MAX_MESSAGE))}`;
 }
 function detailsOpen(connector, open) {
     const counts = countLevels(connector.findings);
@@ -58615,11 +58616,12 @@ function formatMarkdown(report, options = {}) {
     let shown = 0;
     if (ordered.length > 0)
         used += bytes(findingsHead);
+    const line = (finding) => findingLine(finding, options.sourceUrl);
     for (const { finding, connector } of ordered) {
-        const line = findingLine(finding);
+        const text = line(finding);
         const overhead = (chosen.has(connector) ? 0 : bytes(detailsOpen(connector, open)) + bytes(DETAILS_CLOSE) + 2) +
             (isBreaking(finding) && !chosen.get(connector)?.some(isBreaking) ? bytes(BREAKING_HEAD) + 1 : 0);
-        const cost = bytes(line) + 1 + overhead;
+        const cost = bytes(text) + 1 + overhead;
         if (used + cost > maxBytes)
             break;
         used += cost;
@@ -58637,10 +58639,10 @@ function formatMarkdown(report, options = {}) {
                 continue;
             out.push(detailsOpen(connector, open));
             for (const finding of bySeverity(picked.filter((f) => !isBreaking(f))))
-                out.push(findingLine(finding));
+                out.push(line(finding));
             const breaking = picked.filter(isBreaking);
             if (breaking.length > 0)
-                out.push(BREAKING_HEAD, ...bySeverity(breaking).map(findingLine));
+                out.push(BREAKING_HEAD, ...bySeverity(breaking).map(line));
             out.push(DETAILS_CLOSE);
         }
     }
@@ -64111,6 +64113,18 @@ function record(value) {
 function context_text(value) {
     return typeof value === 'string' ? value : undefined;
 }
+/**
+ * Where a file of the checked commit can be read at a line, on the GitHub server the run is on:
+ * the job summary and the pull request comment link each finding there. Undefined when the run
+ * does not name its repository and commit (a local run, or GITHUB_* variables missing).
+ */
+function sourceUrlOf(context, env = process.env) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    if (!context.owner || !context.repo || !SHA.test(context.sha) || !/^https?:\/\/[^\s]+$/.test(server))
+        return undefined;
+    const commit = `${server}/${encodeURIComponent(context.owner)}/${encodeURIComponent(context.repo)}/blob/${context.sha}/`;
+    return (file, line) => `${commit}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
 function readRunContext(env = process.env) {
     const eventName = env.GITHUB_EVENT_NAME ?? '';
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -64573,6 +64587,10 @@ class PullRequestRun {
     get changedFiles() {
         return this.changes ? [...this.changes.paths].sort() : undefined;
     }
+    /** Where the job summary and the pull request comment link a finding's file and line (see sourceUrlOf). */
+    get sourceUrl() {
+        return sourceUrlOf(this.context);
+    }
     /** Whether only connectors touched by the pull request are checked. */
     get changedOnly() {
         return this.touched !== undefined;
@@ -64648,7 +64666,7 @@ class PullRequestRun {
             const lines = [];
             let used = 0;
             for (const finding of this.preExisting) {
-                const line = findingLine(finding);
+                const line = findingLine(finding, this.sourceUrl);
                 if (used + Buffer.byteLength(line) + 1 > maxBytes)
                     break;
                 used += Buffer.byteLength(line) + 1;
@@ -64705,7 +64723,8 @@ class PullRequestRun {
             const detail = client_describeError(error, this.inputs.token);
             skip(feature, setting, status === 403 || status === 404 ? `${detail}: the token cannot do this (the job needs permissions: ${permission})` : detail);
         };
-        const markdown = (maxBytes) => `${formatMarkdown(report, { maxBytes })}${this.summaryMarkdown(PRE_EXISTING_BYTES)}`;
+        const sourceUrl = this.sourceUrl;
+        const markdown = (maxBytes) => `${formatMarkdown(report, { maxBytes, ...(sourceUrl ? { sourceUrl } : {}) })}${this.summaryMarkdown(PRE_EXISTING_BYTES)}`;
         if (pr && allowed('review comments', this.inputs.reviewComments, true)) {
             const ref = { owner: context.owner, repo: context.repo, number: pr.number, headSha: pr.headSha };
             try {
@@ -65348,8 +65367,10 @@ async function run() {
         writeChunks(sarifFile, sarifChunks(full));
         setOutput('sarif-file', sarifFile);
     }
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(formatMarkdown(report) + pullRequest.summaryMarkdown()).write();
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        const { sourceUrl } = pullRequest;
+        await summary.addRaw(formatMarkdown(report, sourceUrl ? { sourceUrl } : {}) + pullRequest.summaryMarkdown()).write();
+    }
     const eligible = report.connectors.every((connector) => connector.eligible);
     setOutput('errors', report.counts.error);
     setOutput('warnings', report.counts.warning);

@@ -130,7 +130,10 @@ export async function run(): Promise<void> {
     writeChunks(sarifFile, sarifChunks(full));
     core.setOutput('sarif-file', sarifFile);
   }
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(formatMarkdown(report) + pullRequest.summaryMarkdown()).write();
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const { sourceUrl } = pullRequest;
+    await core.summary.addRaw(formatMarkdown(report, sourceUrl ? { sourceUrl } : {}) + pullRequest.summaryMarkdown()).write();
+  }
 
   const eligible = report.connectors.every((connector) => connector.eligible);
   core.setOutput('errors', report.counts.error);

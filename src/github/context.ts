@@ -36,6 +36,18 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * Where a file of the checked commit can be read at a line, on the GitHub server the run is on:
+ * the job summary and the pull request comment link each finding there. Undefined when the run
+ * does not name its repository and commit (a local run, or GITHUB_* variables missing).
+ */
+export function sourceUrlOf(context: RunContext, env: NodeJS.ProcessEnv = process.env): ((file: string, line: number) => string) | undefined {
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  if (!context.owner || !context.repo || !SHA.test(context.sha) || !/^https?:\/\/[^\s]+$/.test(server)) return undefined;
+  const commit = `${server}/${encodeURIComponent(context.owner)}/${encodeURIComponent(context.repo)}/blob/${context.sha}/`;
+  return (file, line) => `${commit}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');

@@ -7,12 +7,12 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../engine/discover.js';
 import type { Finding, GateReport } from '../engine/types.js';
-import { findingLine, formatMarkdown } from '../report/markdown.js';
+import { findingLine, formatMarkdown, type SourceUrl } from '../report/markdown.js';
 import { countLevels, plural } from '../report/text.js';
 import { changesFromApi, changesFromGit, touchedConnectors, type Changes } from './changes.js';
 import { publishCheckRun } from './checks.js';
 import { describeError, GitHubClient, statusOf } from './client.js';
-import { readRunContext, type RunContext } from './context.js';
+import { readRunContext, sourceUrlOf, type RunContext } from './context.js';
 import { touchesAdded } from './diff.js';
 import { PULL_REQUEST_RULE_IDS } from './pull-request-text.js';
 import { planReview, syncReview, type PullRef } from './review.js';
@@ -90,6 +90,11 @@ export class PullRequestRun {
   /** The files the pull request changes (repository-relative, sorted), when they were listed. */
   get changedFiles(): readonly string[] | undefined {
     return this.changes ? [...this.changes.paths].sort() : undefined;
+  }
+
+  /** Where the job summary and the pull request comment link a finding's file and line (see sourceUrlOf). */
+  get sourceUrl(): SourceUrl | undefined {
+    return sourceUrlOf(this.context);
   }
 
   /** Whether only connectors touched by the pull request are checked. */
@@ -171,7 +176,7 @@ export class PullRequestRun {
       const lines: string[] = [];
       let used = 0;
       for (const finding of this.preExisting) {
-        const line = findingLine(finding);
+        const line = findingLine(finding, this.sourceUrl);
         if (used + Buffer.byteLength(line) + 1 > maxBytes) break;
         used += Buffer.byteLength(line) + 1;
         lines.push(line);
@@ -226,7 +231,8 @@ export class PullRequestRun {
       const detail = describeError(error, this.inputs.token);
       skip(feature, setting, status === 403 || status === 404 ? `${detail}: the token cannot do this (the job needs permissions: ${permission})` : detail);
     };
-    const markdown = (maxBytes: number) => `${formatMarkdown(report, { maxBytes })}${this.summaryMarkdown(PRE_EXISTING_BYTES)}`;
+    const sourceUrl = this.sourceUrl;
+    const markdown = (maxBytes: number) => `${formatMarkdown(report, { maxBytes, ...(sourceUrl ? { sourceUrl } : {}) })}${this.summaryMarkdown(PRE_EXISTING_BYTES)}`;
 
     if (pr && allowed('review comments', this.inputs.reviewComments, true)) {
       const ref: PullRef = { owner: context.owner, repo: context.repo, number: pr.number, headSha: pr.headSha };

@@ -10,7 +10,11 @@ import { bySeverity, countLevels, flatten, levelSummary, plural, truncate } from
 export interface MarkdownOptions {
   /** Upper bound of the output in UTF-8 bytes (default 900,000; GitHub's limit is 1 MiB). */
   maxBytes?: number;
+  /** Where a file can be read at a line (the Action links to the checked commit); without it, file:line is plain text. */
+  sourceUrl?: SourceUrl;
 }
+
+export type SourceUrl = (file: string, line: number) => string;
 
 export const DEFAULT_MARKDOWN_MAX_BYTES = 900_000;
 
@@ -146,10 +150,11 @@ function suppressionSection(report: GateReport): string[] {
   return ['', `🔕 ${escapeMarkdown(suppressionLine(suppressions))}.`, ...list('### ℹ️ Stale ignore entries (they matched nothing)', stale)];
 }
 
-export function findingLine(finding: Finding): string {
-  const location = escapeMarkdown(`${truncate(finding.file, MAX_PATH)}:${finding.line}`);
+export function findingLine(finding: Finding, sourceUrl?: SourceUrl): string {
+  const location = `<code>${escapeMarkdown(`${truncate(finding.file, MAX_PATH)}:${finding.line}`)}</code>`;
+  const place = sourceUrl ? `<a href="${escapeHtml(sourceUrl(finding.file, finding.line))}">${location}</a>` : location;
   const rule = `[${escapeMarkdown(truncate(finding.ruleId, MAX_NAME))}](${ruleDocUrl(finding.ruleId)})`;
-  return `- <code>${location}</code> ${LEVEL_LABEL[finding.level]} ${rule}: ${escapeMarkdown(truncate(finding.message, MAX_MESSAGE))}`;
+  return `- ${place} ${LEVEL_LABEL[finding.level]} ${rule}: ${escapeMarkdown(truncate(finding.message, MAX_MESSAGE))}`;
 }
 
 function detailsOpen(connector: ConnectorResult, open: boolean): string {
@@ -201,12 +206,13 @@ export function formatMarkdown(report: GateReport, options: MarkdownOptions = {}
   const findingsHead = '\n### Findings\n';
   let shown = 0;
   if (ordered.length > 0) used += bytes(findingsHead);
+  const line = (finding: Finding): string => findingLine(finding, options.sourceUrl);
   for (const { finding, connector } of ordered) {
-    const line = findingLine(finding);
+    const text = line(finding);
     const overhead =
       (chosen.has(connector) ? 0 : bytes(detailsOpen(connector, open)) + bytes(DETAILS_CLOSE) + 2) +
       (isBreaking(finding) && !chosen.get(connector)?.some(isBreaking) ? bytes(BREAKING_HEAD) + 1 : 0);
-    const cost = bytes(line) + 1 + overhead;
+    const cost = bytes(text) + 1 + overhead;
     if (used + cost > maxBytes) break;
     used += cost;
     const picked = chosen.get(connector) ?? [];
@@ -222,9 +228,9 @@ export function formatMarkdown(report: GateReport, options: MarkdownOptions = {}
       const picked = chosen.get(connector);
       if (!picked) continue;
       out.push(detailsOpen(connector, open));
-      for (const finding of bySeverity(picked.filter((f) => !isBreaking(f)))) out.push(findingLine(finding));
+      for (const finding of bySeverity(picked.filter((f) => !isBreaking(f)))) out.push(line(finding));
       const breaking = picked.filter(isBreaking);
-      if (breaking.length > 0) out.push(BREAKING_HEAD, ...bySeverity(breaking).map(findingLine));
+      if (breaking.length > 0) out.push(BREAKING_HEAD, ...bySeverity(breaking).map(line));
       out.push(DETAILS_CLOSE);
     }
   }

@@ -26736,10 +26736,11 @@ function suppressionSection(report) {
     const stale = suppressions.stale.map((entry) => staleLine(suppressions, entry));
     return ['', `🔕 ${escapeMarkdown(suppressionLine(suppressions))}.`, ...markdown_list('### ℹ️ Stale ignore entries (they matched nothing)', stale)];
 }
-function findingLine(finding) {
-    const location = escapeMarkdown(`${truncate(finding.file, MAX_PATH)}:${finding.line}`);
+function findingLine(finding, sourceUrl) {
+    const location = `<code>${escapeMarkdown(`${truncate(finding.file, MAX_PATH)}:${finding.line}`)}</code>`;
+    const place = sourceUrl ? `<a href="${escapeHtml(sourceUrl(finding.file, finding.line))}">${location}</a>` : location;
     const rule = `[${escapeMarkdown(truncate(finding.ruleId, MAX_NAME))}](${ruleDocUrl(finding.ruleId)})`;
-    return `- <code>${location}</code> ${LEVEL_LABEL[finding.level]} ${rule}: ${escapeMarkdown(truncate(finding.message, MAX_MESSAGE))}`;
+    return `- ${place} ${LEVEL_LABEL[finding.level]} ${rule}: ${escapeMarkdown(truncate(finding.message, MAX_MESSAGE))}`;
 }
 function detailsOpen(connector, open) {
     const counts = countLevels(connector.findings);
@@ -26785,11 +26786,12 @@ function formatMarkdown(report, options = {}) {
     let shown = 0;
     if (ordered.length > 0)
         used += bytes(findingsHead);
+    const line = (finding) => findingLine(finding, options.sourceUrl);
     for (const { finding, connector } of ordered) {
-        const line = findingLine(finding);
+        const text = line(finding);
         const overhead = (chosen.has(connector) ? 0 : bytes(detailsOpen(connector, open)) + bytes(DETAILS_CLOSE) + 2) +
             (isBreaking(finding) && !chosen.get(connector)?.some(isBreaking) ? bytes(BREAKING_HEAD) + 1 : 0);
-        const cost = bytes(line) + 1 + overhead;
+        const cost = bytes(text) + 1 + overhead;
         if (used + cost > maxBytes)
             break;
         used += cost;
@@ -26807,10 +26809,10 @@ function formatMarkdown(report, options = {}) {
                 continue;
             out.push(detailsOpen(connector, open));
             for (const finding of bySeverity(picked.filter((f) => !isBreaking(f))))
-                out.push(findingLine(finding));
+                out.push(line(finding));
             const breaking = picked.filter(isBreaking);
             if (breaking.length > 0)
-                out.push(BREAKING_HEAD, ...bySeverity(breaking).map(findingLine));
+                out.push(BREAKING_HEAD, ...bySeverity(breaking).map(line));
             out.push(DETAILS_CLOSE);
         }
     }
