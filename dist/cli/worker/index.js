@@ -26187,23 +26187,12 @@ const MAYBE_RUNNER_SENSITIVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u
 // eslint-disable-next-line no-misleading-character-class -- the same code points, listed one by one on purpose
 const MAYBE_UNSAFE_IN_JSON = new RegExp(MAYBE_RUNNER_SENSITIVE.source.slice(0, -'|::'.length));
 /**
- * Anything but printable ASCII less `#`, tab and line breaks: every character the two patterns
- * above look for, and the `#` of `##[`. Text without one (most text) needs only the `::` check.
- * A plain class runs several times faster than the patterns above, whose alternatives keep the
- * regex engine from skipping ahead.
- */
-const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x22\x24-\x7e]/;
-/** Whether inertForRunner may change `text` (no false negatives). */
-function mayBeRunnerSensitive(text) {
-    return (NOT_PLAIN_ASCII.test(text) || text.includes('::')) && MAYBE_RUNNER_SENSITIVE.test(text);
-}
-/**
  * Plain-text output made inert for the Actions runner, line by line: ignorable characters become
  * U+FFFD, `##[` becomes `#\uFFFD#[`, and a line that would start with `::` starts with U+FFFD.
  * Text we write ourselves never contains these; only text from the files changes.
  */
 function inertForRunner(text) {
-    if (!mayBeRunnerSensitive(text))
+    if (!MAYBE_RUNNER_SENSITIVE.test(text))
         return text;
     return text
         .split('\n')
@@ -26219,7 +26208,7 @@ function inertForRunner(text) {
  * JSON lines never start with `::`).
  */
 function inertJson(json) {
-    if (!NOT_PLAIN_ASCII.test(json) || !MAYBE_UNSAFE_IN_JSON.test(json))
+    if (!MAYBE_UNSAFE_IN_JSON.test(json))
         return json;
     return json
         .replace(/(?![\n\r\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))
