@@ -45895,12 +45895,17 @@ function pointerOf(node) {
  */
 const pointerOfContainer = memoizeByObject(walkPointer);
 function walkPointer(node) {
+    const segments = keyPath(node);
+    return segments.length === 0 ? '' : `/${segments.map(escapePointerSegment).join('/')}`;
+}
+/** The keys and array indexes from the root down to a node: its JSON pointer's segments, unescaped. */
+function keyPath(node) {
     const segments = [];
     let current = node;
     while (current?.parent) {
         const parent = current.parent;
         if (parent.type === 'property') {
-            segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
+            segments.push(String(parent.children?.[0]?.value));
             current = parent.parent;
         }
         else if (parent.type === 'array') {
@@ -45910,7 +45915,7 @@ function walkPointer(node) {
         else
             current = parent;
     }
-    return segments.length === 0 ? '' : '/' + segments.reverse().join('/');
+    return segments.reverse();
 }
 /** Node at an RFC 6901 pointer ("" is the root). */
 function atPointer(root, pointer) {
@@ -53121,33 +53126,11 @@ function enclosingOperation(root, node) {
     return undefined;
 }
 /**
- * The keys and array indexes from the root down to a node: the segments of its JSON pointer,
- * unescaped. Built directly, without writing the pointer and parsing it back.
- */
-function pathSegments(node) {
-    const segments = [];
-    let current = node;
-    while (current?.parent) {
-        const parent = current.parent;
-        if (parent.type === 'property') {
-            segments.push(String(parent.children?.[0]?.value));
-            current = parent.parent;
-        }
-        else if (parent.type === 'array') {
-            segments.push(String(parent.children?.indexOf(current)));
-            current = parent;
-        }
-        else
-            current = parent;
-    }
-    return segments.reverse();
-}
-/**
  * How messages name a schema node: "property 'owner.name' of #/definitions/Frame",
  * "the body of POST /frames (AddFrame)", "items of the 200 response of GET /frames (ListFrames)".
  */
 function schemaName(root, node) {
-    const segments = pathSegments(node);
+    const segments = keyPath(node);
     let base;
     let rest;
     const [first, second, third] = segments;

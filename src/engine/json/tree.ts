@@ -179,19 +179,25 @@ export function pointerOf(node: Node): string {
 const pointerOfContainer = memoizeByObject(walkPointer);
 
 function walkPointer(node: Node): string {
+  const segments = keyPath(node);
+  return segments.length === 0 ? '' : `/${segments.map(escapePointerSegment).join('/')}`;
+}
+
+/** The keys and array indexes from the root down to a node: its JSON pointer's segments, unescaped. */
+export function keyPath(node: Node): string[] {
   const segments: string[] = [];
   let current: Node | undefined = node;
   while (current?.parent) {
     const parent: Node = current.parent;
     if (parent.type === 'property') {
-      segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
+      segments.push(String(parent.children?.[0]?.value));
       current = parent.parent;
     } else if (parent.type === 'array') {
       segments.push(String(parent.children?.indexOf(current)));
       current = parent;
     } else current = parent;
   }
-  return segments.length === 0 ? '' : '/' + segments.reverse().join('/');
+  return segments.reverse();
 }
 
 /** Node at an RFC 6901 pointer ("" is the root). */

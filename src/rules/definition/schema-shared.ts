@@ -1,6 +1,6 @@
 // Helpers shared by the parameter and schema rules (catalog rows 78–90): a bounded walk over every
 // schema of the file, readable names for schema nodes, and formatting-preserving edits.
-import { forEachEntry, items, pointerOf, prop, str, type Node } from '../../engine/json/tree.js';
+import { forEachEntry, items, keyPath, pointerOf, prop, str, type Node } from '../../engine/json/tree.js';
 import { deref, HTTP_METHODS, MAX_SCHEMA_DEPTH, operations, reverseTail, type Operation } from '../../engine/swagger.js';
 import type { Fix } from '../../engine/types.js';
 import { allParameters, operationLabel } from '../completeness/shared.js';
@@ -162,31 +162,11 @@ export function enclosingOperation(root: Node, node: Node): Operation | undefine
 }
 
 /**
- * The keys and array indexes from the root down to a node: the segments of its JSON pointer,
- * unescaped. Built directly, without writing the pointer and parsing it back.
- */
-function pathSegments(node: Node): string[] {
-  const segments: string[] = [];
-  let current: Node | undefined = node;
-  while (current?.parent) {
-    const parent: Node = current.parent;
-    if (parent.type === 'property') {
-      segments.push(String(parent.children?.[0]?.value));
-      current = parent.parent;
-    } else if (parent.type === 'array') {
-      segments.push(String(parent.children?.indexOf(current)));
-      current = parent;
-    } else current = parent;
-  }
-  return segments.reverse();
-}
-
-/**
  * How messages name a schema node: "property 'owner.name' of #/definitions/Frame",
  * "the body of POST /frames (AddFrame)", "items of the 200 response of GET /frames (ListFrames)".
  */
 export function schemaName(root: Node, node: Node): string {
-  const segments = pathSegments(node);
+  const segments = keyPath(node);
   let base: string;
   let rest: string[];
   const [first, second, third] = segments;
