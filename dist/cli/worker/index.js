@@ -13640,7 +13640,7 @@ const NOT_STRICT = new Error('not strict JSON');
 function parseStrictJson(text, maxDepth, onDuplicateKey) {
     try {
         const parser = new StrictParser(text, maxDepth, onDuplicateKey);
-        return { root: parser.document(), lineStarts: parser.lineStarts };
+        return { root: parser.document(), lineStarts: parser.lineStarts, controlCharacters: parser.controlCharacters };
     }
     catch (error) {
         if (error === NOT_STRICT)
@@ -13651,6 +13651,10 @@ function parseStrictJson(text, maxDepth, onDuplicateKey) {
 /** One node literal for every scalar, as in buildTree: one shape (hidden class) for all of them. */
 function scalar(type, offset, length, parent, value) {
     return { type, offset, length, parent, value };
+}
+/** A raw line break, or NaN (the end of the text): jsonc-parser ends an unterminated string there. */
+function endsStringForJsonc(c) {
+    return Number.isNaN(c) || c === 0x0a || c === 0x0d;
 }
 /** Value of one hex digit, or -1 (NaN past the end maps to -1 too). */
 function hexDigit(c) {
@@ -13665,6 +13669,7 @@ class StrictParser {
     onDuplicateKey;
     pos = 0;
     lineStarts = [0];
+    controlCharacters = [];
     constructor(text, maxDepth, onDuplicateKey) {
         this.text = text;
         this.maxDepth = maxDepth;
@@ -13802,16 +13807,31 @@ class StrictParser {
             if (c === 0x22)
                 break;
             if (c === 0x5c)
-                return this.escapedString(start, pos);
+                return this.escapedString(start, pos, false);
             if (!(c >= 0x20))
-                throw NOT_STRICT; // a control character, or NaN: the end of the text
+                return this.stringWithControlCharacter(start, pos);
             pos++;
         }
         this.pos = pos + 1;
         return text.slice(start, pos); // no escapes: the value is the text itself
     }
-    /** The rest of a string from its first backslash at `pos`, unescaped as jsonc-parser's scanner does. */
-    escapedString(start, pos) {
+    /**
+     * The rest of a string from a raw control character at `pos`. A line break (or NaN, the end of
+     * the text) ends the string for jsonc-parser: give up. Any other is kept in the value, as
+     * jsonc-parser does, and only the first of the string is noted: it reports one per string.
+     */
+    stringWithControlCharacter(start, pos) {
+        const c = this.text.charCodeAt(pos);
+        if (endsStringForJsonc(c))
+            throw NOT_STRICT;
+        this.controlCharacters.push(pos);
+        return this.escapedString(start, pos, true);
+    }
+    /**
+     * The rest of a string from `pos` (its first backslash or control character), unescaped as
+     * jsonc-parser's scanner does. `noted`: a control character of this string was noted already.
+     */
+    escapedString(start, pos, noted) {
         const text = this.text;
         let result = '';
         for (;;) {
@@ -13864,8 +13884,13 @@ class StrictParser {
                 start = pos;
                 continue;
             }
-            if (!(c >= 0x20))
-                throw NOT_STRICT;
+            if (!(c >= 0x20)) {
+                if (endsStringForJsonc(c))
+                    throw NOT_STRICT;
+                if (!noted)
+                    this.controlCharacters.push(pos);
+                noted = true;
+            }
             pos++;
         }
         this.pos = pos + 1;
@@ -13975,6 +14000,7 @@ class LineMap {
         return { line: low + 1, column: offset - starts[low] + 1 };
     }
 }
+const CONTROL_CHARACTER = 'control character inside a string (escape it, e.g. \\n or \\t)';
 const MESSAGES = {
     InvalidSymbol: 'unexpected character',
     InvalidNumberFormat: 'invalid number',
@@ -13991,7 +14017,7 @@ const MESSAGES = {
     UnexpectedEndOfNumber: 'unterminated number',
     InvalidUnicode: 'invalid \\u escape',
     InvalidEscapeCharacter: 'invalid escape character',
-    InvalidCharacter: 'control character inside a string (escape it, e.g. \\n or \\t)',
+    InvalidCharacter: CONTROL_CHARACTER,
 };
 function describe(error) {
     const code = (0,main.printParseErrorCode)(error.error);
@@ -14106,6 +14132,11 @@ function parseJsonDocument(text, strictFastPath = true) {
         if (strict) {
             const lines = new LineMap(text, strict.lineStarts);
             const problems = duplicates.map(({ name, offset, length, first }) => duplicateKey(lines, name, offset, length, first));
+            if (strict.controlCharacters.length > 0) {
+                for (const offset of strict.controlCharacters)
+                    problems.push({ offset, length: 1, message: CONTROL_CHARACTER });
+                problems.sort((a, b) => a.offset - b.offset);
+            }
             return { text, root: strict.root, problems, lines };
         }
         // Not strict: jsonc-parser reports everything again, duplicates included.

@@ -69,6 +69,8 @@ export interface JsonDocument {
   lines: LineMap;
 }
 
+const CONTROL_CHARACTER = 'control character inside a string (escape it, e.g. \\n or \\t)';
+
 const MESSAGES: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
   InvalidNumberFormat: 'invalid number',
@@ -85,7 +87,7 @@ const MESSAGES: Record<string, string> = {
   UnexpectedEndOfNumber: 'unterminated number',
   InvalidUnicode: 'invalid \\u escape',
   InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'control character inside a string (escape it, e.g. \\n or \\t)',
+  InvalidCharacter: CONTROL_CHARACTER,
 };
 
 function describe(error: ParseError): string {
@@ -206,6 +208,10 @@ export function parseJsonDocument(text: string, strictFastPath = true): JsonDocu
     if (strict) {
       const lines = new LineMap(text, strict.lineStarts);
       const problems = duplicates.map(({ name, offset, length, first }) => duplicateKey(lines, name, offset, length, first));
+      if (strict.controlCharacters.length > 0) {
+        for (const offset of strict.controlCharacters) problems.push({ offset, length: 1, message: CONTROL_CHARACTER });
+        problems.sort((a, b) => a.offset - b.offset);
+      }
       return { text, root: strict.root, problems, lines };
     }
     // Not strict: jsonc-parser reports everything again, duplicates included.

@@ -3,7 +3,9 @@
 // value. Nearly every connector file is strict JSON, so this hand-written parser builds the very
 // tree buildTree builds (same node shapes, fields in the same order, same offsets and values)
 // straight from charCodeAt loops. It gives up at the first thing strict JSON does not allow, and
-// then jsonc-parser parses the file again: it owns the error messages and the recovery.
+// then jsonc-parser parses the file again: it owns the error messages and the recovery. The one
+// exception is a raw control character inside a string (a tab pasted into a description): it
+// changes no token, so the parser notes where it is, as jsonc-parser would, and goes on.
 import type { Node } from 'jsonc-parser';
 import type { BuildingNode } from './document.js';
 import { firstPropertyNamed } from './tree.js';
@@ -18,6 +20,11 @@ export interface StrictParse {
   root: Node;
   /** Offsets where lines start (LineMap's): strict JSON has line breaks only between tokens, where the parser looks anyway. */
   lineStarts: number[];
+  /**
+   * The first raw control character of each string that has one (line breaks excepted, which end
+   * a string for jsonc-parser): the file is not strict JSON, but its tree is the same.
+   */
+  controlCharacters: number[];
 }
 
 /**
@@ -27,7 +34,7 @@ export interface StrictParse {
 export function parseStrictJson(text: string, maxDepth: number, onDuplicateKey: DuplicateKeyHandler): StrictParse | undefined {
   try {
     const parser = new StrictParser(text, maxDepth, onDuplicateKey);
-    return { root: parser.document(), lineStarts: parser.lineStarts };
+    return { root: parser.document(), lineStarts: parser.lineStarts, controlCharacters: parser.controlCharacters };
   } catch (error) {
     if (error === NOT_STRICT) return undefined;
     throw error;
@@ -37,6 +44,11 @@ export function parseStrictJson(text: string, maxDepth: number, onDuplicateKey: 
 /** One node literal for every scalar, as in buildTree: one shape (hidden class) for all of them. */
 function scalar(type: 'string' | 'number' | 'boolean' | 'null', offset: number, length: number, parent: BuildingNode | undefined, value: unknown): BuildingNode {
   return { type, offset, length, parent, value };
+}
+
+/** A raw line break, or NaN (the end of the text): jsonc-parser ends an unterminated string there. */
+function endsStringForJsonc(c: number): boolean {
+  return Number.isNaN(c) || c === 0x0a || c === 0x0d;
 }
 
 /** Value of one hex digit, or -1 (NaN past the end maps to -1 too). */
@@ -49,6 +61,7 @@ function hexDigit(c: number): number {
 class StrictParser {
   private pos = 0;
   readonly lineStarts = [0];
+  readonly controlCharacters: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -179,16 +192,31 @@ class StrictParser {
     for (;;) {
       const c = text.charCodeAt(pos);
       if (c === 0x22) break;
-      if (c === 0x5c) return this.escapedString(start, pos);
-      if (!(c >= 0x20)) throw NOT_STRICT; // a control character, or NaN: the end of the text
+      if (c === 0x5c) return this.escapedString(start, pos, false);
+      if (!(c >= 0x20)) return this.stringWithControlCharacter(start, pos);
       pos++;
     }
     this.pos = pos + 1;
     return text.slice(start, pos); // no escapes: the value is the text itself
   }
 
-  /** The rest of a string from its first backslash at `pos`, unescaped as jsonc-parser's scanner does. */
-  private escapedString(start: number, pos: number): string {
+  /**
+   * The rest of a string from a raw control character at `pos`. A line break (or NaN, the end of
+   * the text) ends the string for jsonc-parser: give up. Any other is kept in the value, as
+   * jsonc-parser does, and only the first of the string is noted: it reports one per string.
+   */
+  private stringWithControlCharacter(start: number, pos: number): string {
+    const c = this.text.charCodeAt(pos);
+    if (endsStringForJsonc(c)) throw NOT_STRICT;
+    this.controlCharacters.push(pos);
+    return this.escapedString(start, pos, true);
+  }
+
+  /**
+   * The rest of a string from `pos` (its first backslash or control character), unescaped as
+   * jsonc-parser's scanner does. `noted`: a control character of this string was noted already.
+   */
+  private escapedString(start: number, pos: number, noted: boolean): string {
     const text = this.text;
     let result = '';
     for (;;) {
@@ -223,7 +251,11 @@ class StrictParser {
         start = pos;
         continue;
       }
-      if (!(c >= 0x20)) throw NOT_STRICT;
+      if (!(c >= 0x20)) {
+        if (endsStringForJsonc(c)) throw NOT_STRICT;
+        if (!noted) this.controlCharacters.push(pos);
+        noted = true;
+      }
       pos++;
     }
     this.pos = pos + 1;
