@@ -102,17 +102,24 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** What a finding says of its criterion: an error fails it, a warning warns, an unverified notice leaves it unverified. */
+const VERDICT_RANK: Record<Verdict, number> = { 'n/a': 0, pass: 0, unverified: 1, warn: 2, fail: 3 };
+
+function findingVerdict(finding: Finding): Verdict {
+  return finding.level === 'error' ? 'fail' : finding.level === 'warning' ? 'warn' : finding.unverified ? 'unverified' : 'pass';
+}
+
+/** One pass over the rules and one over the findings, not one of each per criterion: findings run to thousands per connector. */
 function verdictsFor(connector: ConnectorPackage, rules: readonly Rule[], findings: Finding[], policy: ConnectorPolicy): Record<Criterion, Verdict> {
-  const verdicts = {} as Record<Criterion, Verdict>;
-  for (const criterion of CRITERIA) {
-    const applies = rules.some((rule) => rule.meta.criterion === criterion && policy.levelOf(rule, connector.profile) !== 'off');
-    const own = findings.filter((finding) => finding.criterion === criterion);
-    if (!applies) verdicts[criterion] = 'n/a';
-    else if (own.some((f) => f.level === 'error')) verdicts[criterion] = 'fail';
-    else if (own.some((f) => f.level === 'warning')) verdicts[criterion] = 'warn';
-    else if (own.some((f) => f.unverified)) verdicts[criterion] = 'unverified';
-    else verdicts[criterion] = 'pass';
+  const applying = new Set<Criterion>();
+  for (const rule of rules) if (policy.levelOf(rule, connector.profile) !== 'off') applying.add(rule.meta.criterion);
+  const worst = new Map<Criterion, Verdict>();
+  for (const finding of findings) {
+    const verdict = findingVerdict(finding);
+    if (VERDICT_RANK[verdict] > VERDICT_RANK[worst.get(finding.criterion) ?? 'pass']) worst.set(finding.criterion, verdict);
   }
+  const verdicts = {} as Record<Criterion, Verdict>;
+  for (const criterion of CRITERIA) verdicts[criterion] = applying.has(criterion) ? (worst.get(criterion) ?? 'pass') : 'n/a';
   return verdicts;
 }
 

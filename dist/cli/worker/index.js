@@ -25158,22 +25158,26 @@ function compareFindings(a, b) {
         (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
         (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
+/** What a finding says of its criterion: an error fails it, a warning warns, an unverified notice leaves it unverified. */
+const VERDICT_RANK = { 'n/a': 0, pass: 0, unverified: 1, warn: 2, fail: 3 };
+function findingVerdict(finding) {
+    return finding.level === 'error' ? 'fail' : finding.level === 'warning' ? 'warn' : finding.unverified ? 'unverified' : 'pass';
+}
+/** One pass over the rules and one over the findings, not one of each per criterion: findings run to thousands per connector. */
 function verdictsFor(connector, rules, findings, policy) {
-    const verdicts = {};
-    for (const criterion of CRITERIA) {
-        const applies = rules.some((rule) => rule.meta.criterion === criterion && policy.levelOf(rule, connector.profile) !== 'off');
-        const own = findings.filter((finding) => finding.criterion === criterion);
-        if (!applies)
-            verdicts[criterion] = 'n/a';
-        else if (own.some((f) => f.level === 'error'))
-            verdicts[criterion] = 'fail';
-        else if (own.some((f) => f.level === 'warning'))
-            verdicts[criterion] = 'warn';
-        else if (own.some((f) => f.unverified))
-            verdicts[criterion] = 'unverified';
-        else
-            verdicts[criterion] = 'pass';
+    const applying = new Set();
+    for (const rule of rules)
+        if (policy.levelOf(rule, connector.profile) !== 'off')
+            applying.add(rule.meta.criterion);
+    const worst = new Map();
+    for (const finding of findings) {
+        const verdict = findingVerdict(finding);
+        if (VERDICT_RANK[verdict] > VERDICT_RANK[worst.get(finding.criterion) ?? 'pass'])
+            worst.set(finding.criterion, verdict);
     }
+    const verdicts = {};
+    for (const criterion of CRITERIA)
+        verdicts[criterion] = applying.has(criterion) ? (worst.get(criterion) ?? 'pass') : 'n/a';
     return verdicts;
 }
 /** Runs every rule that applies to the package's profile. A rule that throws is a tool bug. */
