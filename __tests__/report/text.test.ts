@@ -22,6 +22,9 @@ describe('MAYBE_RUNNER_SENSITIVE (the fast pre-check of inertJson and inertForRu
     expect(inertJson(plain)).toBe(plain);
     expect(inertJson('{"m":"##[error]x"}')).toBe('{"m":"##\\u005berror]x"}');
     expect(inertJson('{"m":"a\u200bb"}')).toBe('{"m":"a\\u200bb"}');
+    // Pure ASCII takes a shortcut that only looks for DEL and ##[: both still change.
+    expect(inertJson('{"m":"a\u007fb ##[x"}')).toBe('{"m":"a\\u007fb ##\\u005bx"}');
+    expect(inertJson('{"m":"a#b[c::d"}')).toBe('{"m":"a#b[c::d"}');
     expect(inertForRunner('  ::error::x')).toBe('\uFFFD  ::error::x');
   });
 });

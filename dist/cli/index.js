@@ -112,12 +112,20 @@ function inertForRunner(text) {
         .join('\n');
 }
 /**
+ * Whether every character is ASCII. Buffer.byteLength counts in native code, several times faster
+ * than any regex over a large report; a report is nearly all ASCII.
+ */
+function isAscii(text) {
+    return Buffer.byteLength(text, 'utf8') === text.length;
+}
+/**
  * JSON text made inert for the Actions runner without changing what it parses to: ignorable
  * characters and the `[` of `##[` become `\u` escapes (both can only occur inside strings, and
- * JSON lines never start with `::`).
+ * JSON lines never start with `::`). In ASCII JSON only DEL and `##[` can matter: JSON has no raw
+ * C0 control characters outside whitespace.
  */
 function inertJson(json) {
-    if (!MAYBE_UNSAFE_IN_JSON.test(json))
+    if (isAscii(json) ? !json.includes('##[') && !json.includes('\u007f') : !MAYBE_UNSAFE_IN_JSON.test(json))
         return json;
     return json
         .replace(/(?![\n\r\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))
