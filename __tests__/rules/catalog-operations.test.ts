@@ -274,6 +274,21 @@ describe('text-no-product-names', () => {
     expect(levels('text-no-product-names', text)).toEqual(['error', 'error', 'warning']);
   });
 
+  it('only recommends for hidden texts: internal operations and parameters only they use', () => {
+    const parameters = [{ name: 'top', in: 'query', type: 'integer', description: 'How many frames Power Automate gets.' }];
+    const text = json(
+      swagger({
+        '/frames': { get: op({ description: 'Gets a frame for Power Apps.', 'x-ms-visibility': 'internal', parameters }) },
+        '/shown': { get: op({ operationId: 'Shown', description: 'Gets a frame for Power BI.' }) },
+      }),
+    );
+    expect(run('text-no-product-names', text).map((f) => [f.level, f.message.split(' names ')[0]])).toEqual([
+      ['warning', 'the description of GET /frames (GetFrame)'],
+      ['warning', "the description of parameter 'top' (query) of GET /frames (GetFrame)"],
+      ['error', 'the description of GET /shown (Shown)'],
+    ]);
+  });
+
   it('passes texts without product names (a word inside another does not count)', () => {
     expect(run('text-no-product-names', json(swagger({ '/frames': { get: op({ description: 'Gets a frame from Superpower apps.' }) } })))).toEqual([]);
   });

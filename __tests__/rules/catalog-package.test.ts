@@ -301,6 +301,11 @@ describe('readme-ops-match', () => {
   it('reads list items and group headings, and skips internal operations', () => {
     const list = README.replace('### Get frame\nGets a frame.\n### Create frame\nCreates a frame.\n', '- **Get frame**: gets a frame\n- `Create frame` - creates one\n');
     expect(run(id, { readme: list })).toEqual([]);
+    // Plain names followed by what they do: the part before ": " or " - " is the name.
+    const described = README.replace('### Get frame', '### Get frame: gets a frame').replace('### Create frame', '### Create frame - creates one');
+    expect(run(id, { readme: described })).toEqual([]);
+    const plain = README.replace('### Get frame\nGets a frame.\n### Create frame\nCreates a frame.\n', '- Get frame: gets a frame\n- Create frame — creates one\n');
+    expect(run(id, { readme: plain })).toEqual([]);
     const grouped = README.replace('### Get frame', '### Actions\n#### Get frame').replace('### Create frame', '#### Create frame');
     expect(run(id, { readme: grouped })).toEqual([]);
     const s = swagger();

@@ -29,10 +29,19 @@ const OTHER_SECTION = /^(frequently asked questions|faq|getting started|get star
 /** Headings that group operations rather than name one. */
 const GROUP = /^((supported|available|standard|premium)\s+)?(triggers?|actions?|operations?|webhooks?)$/;
 
+/** Where a name's head ends: "Name: what it does", "Name - what it does". */
+const HEAD_END = /:\s|\s[-–—]\s/;
+
+/**
+ * The name and, when it differs, its head, without blanks. Called for every listed item and every
+ * operation summary, so it builds only the result (no split into all the parts, no set).
+ */
 function candidatesOf(text: string): string[] {
   const clean = plainText(text).replace(/:$/, '').trim();
-  const head = clean.split(/:\s|\s[-–—]\s/)[0]?.trim() ?? clean;
-  return [...new Set([clean, head].filter((c) => c !== ''))];
+  if (clean === '') return [];
+  const end = HEAD_END.exec(clean);
+  const head = end ? clean.slice(0, end.index).trim() : clean;
+  return head === '' || head === clean ? [clean] : [clean, head];
 }
 
 /** The operations a readme lists: the innermost headings under the section, or else its list items. */

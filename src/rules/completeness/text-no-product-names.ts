@@ -4,6 +4,10 @@ import { CERTIFICATION_ERROR, defineRule, parsedSwagger, quote } from '../define
 import { findWords, PRODUCT_NAMES } from '../metadata/shared.js';
 import { allParameters, isInternal, operationLabel, parameterLabel } from './shared.js';
 
+/** The texts each owner shows; constant arrays, not one per operation or parameter. */
+const OPERATION_TEXTS = ['summary', 'description'] as const;
+const PARAMETER_TEXTS = ['x-ms-summary', 'description'] as const;
+
 export default defineRule({
   meta: {
     id: 'text-no-product-names',
@@ -15,7 +19,11 @@ export default defineRule({
     const file = parsedSwagger(connector);
     if (!file) return;
     const root = file.doc.root;
-    const check = (owner: Node, key: string, what: string, hidden: boolean): void => {
+    /**
+     * `what` and `hidden` are asked only when a name is found: building every label and reading
+     * every visibility up front cost more than the search itself, and nearly every text is clean.
+     */
+    const check = (owner: Node, key: string, what: () => string, hidden: () => boolean): void => {
       const node = prop(owner, key);
       const text = str(node);
       if (!node || text === undefined) return;
@@ -26,17 +34,19 @@ export default defineRule({
         file,
         node,
         // Hidden strings are never shown: advice.
-        recommended: hidden,
-        message: `the ${key} of ${what} names ${names} (${quote(matches[0]?.found ?? '')}); describe what it does without naming Power Platform products`,
+        recommended: hidden(),
+        message: `the ${key} of ${what()} names ${names} (${quote(matches[0]?.found ?? '')}); describe what it does without naming Power Platform products`,
       });
     };
     for (const operation of operations(root)) {
-      const hidden = isInternal(operation.node);
-      for (const key of ['summary', 'description']) check(operation.node, key, operationLabel(operation), hidden);
+      const label = (): string => operationLabel(operation);
+      const hidden = (): boolean => isInternal(operation.node);
+      for (const key of OPERATION_TEXTS) check(operation.node, key, label, hidden);
     }
     for (const site of allParameters(root)) {
-      const hidden = isInternal(site.node) || (site.usedBy.length > 0 && site.usedBy.every((op) => isInternal(op.node)));
-      for (const key of ['x-ms-summary', 'description']) check(site.node, key, parameterLabel(site), hidden);
+      const label = (): string => parameterLabel(site);
+      const hidden = (): boolean => isInternal(site.node) || (site.usedBy.length > 0 && site.usedBy.every((op) => isInternal(op.node)));
+      for (const key of PARAMETER_TEXTS) check(site.node, key, label, hidden);
     }
   },
 });
