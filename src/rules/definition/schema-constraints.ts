@@ -67,10 +67,8 @@ export default defineRule({
     const file = parsedSwagger(connector);
     if (!file) return;
     const root = file.doc.root;
-    const done = new Set<Node>();
-    forEachSchema(root, ({ node, role, parameter, via }) => {
-      if (done.has(node) || !worthChecking(node)) return;
-      done.add(node);
+    forEachSchema(root, ({ node, role, parameter, via, first }) => {
+      if (!first || !worthChecking(node)) return;
       const label = (): string => schemaName(root, node);
       for (const [low, high] of RANGES) {
         const min = num(prop(node, low));

@@ -38,9 +38,8 @@ export default defineRule({
     const file = parsedSwagger(connector);
     if (!file) return;
     const root = file.doc.root;
-    const done = new Set<Node>();
     const readOnlyDone = new Set<Node>();
-    forEachSchema(root, ({ node, role, parameter }) => {
+    forEachSchema(root, ({ node, role, parameter, first }) => {
       // Input-only check, for every role the node is reached with.
       if (role === 'request' && !parameter && !readOnlyDone.has(node)) {
         readOnlyDone.add(node);
@@ -56,8 +55,7 @@ export default defineRule({
           }
         }
       }
-      if (done.has(node)) return;
-      done.add(node);
+      if (!first) return;
       const typeNode = prop(node, 'type');
       const type = str(typeNode);
       if (typeNode && (type === undefined || !TYPES.includes(type))) {
