@@ -32,7 +32,7 @@ function propertyObjects(root: Node, schema: Node): (Node | undefined)[] | undef
 
 /** Whether one of the `properties` objects defines `name` (looked up in its index, no list of names built). */
 function defines(objects: readonly (Node | undefined)[], name: string): boolean {
-  return objects.some((properties) => properties?.type === 'object' && prop(properties, name) !== undefined);
+  return objects.some((properties) => prop(properties, name) !== undefined);
 }
 
 export default defineRule({
