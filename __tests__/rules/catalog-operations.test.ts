@@ -342,6 +342,12 @@ describe('op-responses-present', () => {
     expect(run('op-responses-present', text, 'custom').map((f) => f.level)).toEqual(['warning', 'error']);
   });
 
+  it('counts extension keys as no responses, and ignores them next to status codes', () => {
+    const text = json(swagger({ '/frames': { get: op({ responses: { 'x-ms-note': {} } }) }, '/other': { get: op({ responses: { '200': { description: 'OK' }, 'x-ms-note': {} } }) } }));
+    const findings = run('op-responses-present', text);
+    expect(findings.map((f) => f.message)).toEqual(['GET /frames (GetFrame) has no responses; add at least "200": {"description": "OK"} (with a schema when it returns a body)']);
+  });
+
   it('passes a 200 response', () => {
     expect(run('op-responses-present', json(swagger({ '/frames': { get: op() } })))).toEqual([]);
   });

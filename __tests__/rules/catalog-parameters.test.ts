@@ -510,6 +510,23 @@ describe('schema-types', () => {
     expect(run('schema-types', response)).toEqual([]);
   });
 
+  it('reports a required name that neither the schema nor its allOf members define', () => {
+    const text = json(
+      swagger(
+        { '/a': { get: op({ responses: { '200': { description: 'OK', schema: { $ref: '#/definitions/Node' } } } }) } },
+        {
+          definitions: {
+            Base: { type: 'object', properties: { id: { type: 'string' } } },
+            Node: { allOf: [{ $ref: '#/definitions/Base' }], type: 'object', required: ['id', 'size', 'missing'], properties: { size: { type: 'number' } } },
+          },
+        },
+      ),
+    );
+    expect(run('schema-types', text).map((f) => f.message)).toEqual([
+      "#/definitions/Node requires 'missing', which is not among its properties; define it or remove it from \"required\" (RequiredPropertyDefinitionMissing)",
+    ]);
+  });
+
   it('passes well-typed schemas, allOf-provided required properties and recursive schemas', () => {
     const text = json(
       swagger(
@@ -617,6 +634,27 @@ describe('schema-constraints', () => {
     fixed = roundTrip('schema-constraints', fixed, run('schema-constraints', fixed)[0]);
     expect(run('schema-constraints', fixed)).toEqual([]);
     expect(JSON.parse(fixed)).toMatchObject({ definitions: { Frame: { type: 'object', properties: { id: { type: 'string' } } } } });
+  });
+
+  it('checks both the constraints and the text of one schema, once however many roles reach it', () => {
+    const shared = { type: 'object', title: '', minProperties: 3, maxProperties: 1, properties: { id: { type: 'string' } } };
+    const text = json(
+      swagger(
+        {
+          '/a': {
+            post: op({
+              parameters: [{ name: 'frame', in: 'body', schema: { $ref: '#/definitions/Frame' } }],
+              responses: { '200': { description: 'OK', schema: { $ref: '#/definitions/Frame' } } },
+            }),
+          },
+        },
+        { definitions: { Frame: shared } },
+      ),
+    );
+    expect(run('schema-constraints', text).map((f) => [f.level, /\((\w+)\)$/.exec(f.message)?.[1] ?? f.message])).toEqual([
+      ['warning', 'RequiredValueEmpty'],
+      ['error', '#/definitions/Frame has minProperties 3 above maxProperties 1; swap or correct them'],
+    ]);
   });
 
   it('passes consistent constraints, .NET-only patterns it cannot judge, and valid patterns', () => {

@@ -1,5 +1,5 @@
 import { prop, str } from '../../engine/json/tree.js';
-import { operations, responsesOf } from '../../engine/swagger.js';
+import { operations, responsesOf, type Operation } from '../../engine/swagger.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
 import { operationLabel } from '../completeness/shared.js';
 import { replaceInString } from './ops-shared.js';
@@ -22,6 +22,11 @@ const REASONS: Record<string, string> = {
 /** Placeholders that say nothing about the response. */
 const PLACEHOLDERS = /^(default|response|description|string|todo|tbd|n\/?a|none|null|undefined|-+|\.+)$/i;
 
+/** "the '404' response of GET /items (ListItems)": built only for a finding. */
+function responseName(code: string, operation: Operation): string {
+  return `the ${quote(code)} response of ${operationLabel(operation)}`;
+}
+
 export default defineRule({
   meta: {
     id: 'response-description',
@@ -38,7 +43,6 @@ export default defineRule({
       for (const response of responsesOf(root, operation)) {
         if (response.node.type !== 'object' || seen.has(response.node)) continue;
         seen.add(response.node);
-        const where = `the ${quote(response.code)} response of ${operationLabel(operation)}`;
         const node = prop(response.node, 'description');
         const text = str(node);
         const reason = REASONS[response.code];
@@ -47,7 +51,7 @@ export default defineRule({
             file,
             node: node ?? response.node,
             at: node ? 'value' : 'key',
-            message: `${where} has ${node ? 'a description that is not a string' : 'no description'}; add "description": ${reason ? `"${reason}"` : 'what this response means'}`,
+            message: `${responseName(response.code, operation)} has ${node ? 'a description that is not a string' : 'no description'}; add "description": ${reason ? `"${reason}"` : 'what this response means'}`,
           });
         } else if (text.trim() === '' || PLACEHOLDERS.test(text.trim()) || text.trim() === response.code) {
           // Wording is the reviewers' request (PR #2433), not a validator error: a warning.
@@ -55,7 +59,7 @@ export default defineRule({
             file,
             node,
             recommended: true,
-            message: `${where} has the description ${quote(text)}, which says nothing; describe the response${reason ? `, e.g. "${reason}"` : ''}`,
+            message: `${responseName(response.code, operation)} has the description ${quote(text)}, which says nothing; describe the response${reason ? `, e.g. "${reason}"` : ''}`,
             ...(reason ? { fix: replaceInString(file.doc.text, node, 0, text.length, reason) } : {}),
           });
         }

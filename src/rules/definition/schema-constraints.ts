@@ -24,19 +24,26 @@ const KEYWORDS = new Map<string, 'constraint' | 'text'>([
   ...[...RANGES.flat(), ...COUNTS, 'multipleOf', 'exclusiveMaximum', 'exclusiveMinimum', 'pattern'].map((keyword) => [keyword, 'constraint'] as const),
 ]);
 
+/** Bits of what a schema has that this rule may report on. */
+const HAS_CONSTRAINT = 1;
+const HAS_BLANK_TEXT = 2;
+
 /**
- * Whether a schema has anything this rule reports on: a constraint keyword, or a blank text keyword.
- * Both are rare, so one pass over the keys (one lookup each) spares most schemas the lookups of every keyword.
+ * What a schema has that this rule may report on: a constraint keyword, a blank text keyword, both or
+ * neither. Both are rare, so one pass over the keys (one lookup each) spares most schemas the
+ * lookups of every keyword, and a schema with blank text only (most of those reported) skips the
+ * constraint checks.
  */
-function worthChecking(node: Node): boolean {
+function reportableKeywords(node: Node): number {
+  let found = 0;
   const properties = node.children ?? [];
   for (let i = 0; i < properties.length; i++) {
     const kind = KEYWORDS.get(properties[i]?.children?.[0]?.value as string);
-    if (kind === 'constraint') return true;
     const value = properties[i]?.children?.[1];
-    if (kind === 'text' && value?.type === 'string' && (value.value as string).trim() === '') return true;
+    if (kind === 'constraint') found |= HAS_CONSTRAINT;
+    else if (kind === 'text' && value?.type === 'string' && (value.value as string).trim() === '') found |= HAS_BLANK_TEXT;
   }
-  return false;
+  return found;
 }
 
 /**
@@ -67,11 +74,8 @@ export default defineRule({
     const file = parsedSwagger(connector);
     if (!file) return;
     const root = file.doc.root;
-    const done = new Set<Node>();
-    forEachSchema(root, ({ node, role, parameter, via }) => {
-      if (done.has(node) || !worthChecking(node)) return;
-      done.add(node);
-      const label = (): string => schemaName(root, node);
+    /** The min/max, count, multipleOf, exclusive-bound and pattern checks. */
+    const checkConstraints = (node: Node, label: () => string): void => {
       for (const [low, high] of RANGES) {
         const min = num(prop(node, low));
         const max = num(prop(node, high));
@@ -110,7 +114,17 @@ export default defineRule({
           report({ file, node: prop(node, 'pattern') as Node, message: `${label()} has the pattern ${quote(pattern, 60)}, which is not a valid regular expression (${problem}); correct it (PatternShouldBeValidRegularExpression)` });
         }
       }
-      for (const keyword of TEXT_KEYWORDS) {
+    };
+    forEachSchema(root, ({ node, role, parameter, via, first }) => {
+      if (!first) return;
+      const found = reportableKeywords(node);
+      if (found === 0) return;
+      const label = (): string => schemaName(root, node);
+      if (found & HAS_CONSTRAINT) checkConstraints(node, label);
+      if (!(found & HAS_BLANK_TEXT)) return;
+      // Indexed: no iterator per schema while this code is not optimized.
+      for (let i = 0; i < TEXT_KEYWORDS.length; i++) {
+        const keyword = TEXT_KEYWORDS[i] as string;
         const value = prop(node, keyword);
         if (value?.type !== 'string' || (value.value as string).trim() !== '') continue;
         if (parameter && via === 'root' && PARAMETER_TEXT.has(keyword)) continue;

@@ -25,13 +25,12 @@ export default defineRule({
     if (!file) return;
     const root = file.doc.root;
     const text = file.doc.text;
-    const done = new Set<Node>();
-    forEachSchema(root, ({ node }) => {
+    forEachSchema(root, ({ node, first }) => {
+      if (!first) return;
       // Two lookups: cheaper than a pass over the keys of every schema, and most have neither.
       const enumNode = prop(node, 'enum');
       const extension = prop(node, 'x-ms-enum-values');
-      if ((!enumNode && !extension) || done.has(node)) return;
-      done.add(node);
+      if (!enumNode && !extension) return;
       const label = (): string => schemaName(root, node);
       const type = typeOf(node);
       const values = new Set<string>();

@@ -1,6 +1,6 @@
 // Helpers shared by the parameter and schema rules (catalog rows 78–90): a bounded walk over every
 // schema of the file, readable names for schema nodes, and formatting-preserving edits.
-import { forEachEntry, items, keyPath, pointerOf, prop, str, type Node } from '../../engine/json/tree.js';
+import { forEachEntry, keyPath, pointerOf, prop, str, type Node } from '../../engine/json/tree.js';
 import { deref, HTTP_METHODS, MAX_SCHEMA_DEPTH, operations, reverseTail, type Operation } from '../../engine/swagger.js';
 import type { Fix } from '../../engine/types.js';
 import { allParameters, operationLabel } from '../completeness/shared.js';
@@ -23,6 +23,11 @@ export interface SchemaVisit {
   parent?: Node;
   /** The property name (via === 'property'). */
   name?: string;
+  /**
+   * The node's first visit: rules that check a node once, whatever role it is reached with, skip
+   * the other visits without a set of their own.
+   */
+  first: boolean;
 }
 
 const METHODS = new Set<string>(HTTP_METHODS);
@@ -62,6 +67,13 @@ function isWalkable(node: Node | undefined, depth: number): node is Node {
   return node?.type === 'object' && depth <= MAX_SCHEMA_DEPTH;
 }
 
+const NO_CHILDREN: readonly Node[] = [];
+
+/** The children of an object or array node, else none: unlike items(), no new empty array per schema. */
+function childrenOf(node: Node | undefined, type: 'object' | 'array'): readonly Node[] {
+  return node?.type === type ? (node.children ?? NO_CHILDREN) : NO_CHILDREN;
+}
+
 function walkSchemas(root: Node): SchemaVisit[] {
   const visits: SchemaVisit[] = [];
   // Per node, the (role, top) pairs it was visited with, as bits: no key strings per visit.
@@ -72,7 +84,7 @@ function walkSchemas(root: Node): SchemaVisit[] {
     const depth = from.depth + 1;
     // A node already visited with this (role, top) pair would be skipped when popped: not pushed at all.
     if (isWalkable(node, depth) && ((visited.get(node) ?? 0) & visitBit(from.role, false)) === 0) {
-      stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, depth });
+      stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, first: false, depth });
     }
   };
   const walk = (): void => {
@@ -83,12 +95,12 @@ function walkSchemas(root: Node): SchemaVisit[] {
       const mask = visited.get(node) ?? 0;
       if (mask & bit) continue;
       visited.set(node, mask | bit);
+      item.first = mask === 0;
       visits.push(item);
       const first = stack.length;
       if (!item.parameter) {
         // Indexed loops, not forEachEntry or for-of: no closure or iterator per visited schema.
-        const properties = prop(node, 'properties');
-        const propertyNodes = properties?.type === 'object' ? (properties.children ?? []) : [];
+        const propertyNodes = childrenOf(prop(node, 'properties'), 'object');
         for (let i = 0; i < propertyNodes.length; i++) {
           const keyNode = propertyNodes[i]?.children?.[0];
           const value = propertyNodes[i]?.children?.[1];
@@ -96,13 +108,13 @@ function walkSchemas(root: Node): SchemaVisit[] {
         }
         const additional = prop(node, 'additionalProperties');
         if (additional?.type === 'object') pushChild(additional, item, 'additionalProperties');
-        const members = items(prop(node, 'allOf'));
+        const members = childrenOf(prop(node, 'allOf'), 'array');
         for (let i = 0; i < members.length; i++) pushChild(members[i] as Node, item, 'allOf');
       }
       const itemsNode = prop(node, 'items');
       if (itemsNode?.type === 'object') pushChild(itemsNode, item, 'items');
       else {
-        const tuple = items(itemsNode);
+        const tuple = childrenOf(itemsNode, 'array');
         for (let i = 0; i < tuple.length; i++) pushChild(tuple[i] as Node, item, 'items');
       }
       // Pushed in walking order, then flipped: the first child is popped first.
@@ -112,7 +124,7 @@ function walkSchemas(root: Node): SchemaVisit[] {
   const start = (raw: Node | undefined, role: SchemaRole, top: boolean, parameter = false): void => {
     const node = raw && deref(root, raw);
     if (!isWalkable(node, 0)) return;
-    stack.push({ node, role, top, parameter, via: 'root', parent: undefined, name: undefined, depth: 0 });
+    stack.push({ node, role, top, parameter, via: 'root', parent: undefined, name: undefined, first: false, depth: 0 });
     walk();
   };
   for (const site of allParameters(root)) {

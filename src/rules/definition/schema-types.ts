@@ -1,4 +1,4 @@
-import { entries, items, prop, str, type Node } from '../../engine/json/tree.js';
+import { items, prop, str, type Node } from '../../engine/json/tree.js';
 import { deref, MAX_SCHEMA_DEPTH } from '../../engine/swagger.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
 import { fitsType, forEachSchema, jsonTypeOf, literalFor, removeFix, replaceFix, schemaName } from './schema-shared.js';
@@ -10,9 +10,12 @@ const NUMERIC_FORMATS: Record<string, string[]> = {
   number: ['float', 'double', 'decimal', 'int32', 'int64'],
 };
 
-/** Property names of an object schema, including those its allOf members bring; undefined when unknowable. */
-function propertyNames(root: Node, schema: Node): Set<string> | undefined {
-  const names = new Set<string>();
+/**
+ * The `properties` objects of an object schema and of the allOf members it brings; undefined when one
+ * cannot be resolved, so its property names are unknowable.
+ */
+function propertyObjects(root: Node, schema: Node): (Node | undefined)[] | undefined {
+  const objects: (Node | undefined)[] = [];
   const stack: { node: Node | undefined; depth: number }[] = [{ node: schema, depth: 0 }];
   const seen = new Set<Node>();
   while (stack.length > 0) {
@@ -21,10 +24,15 @@ function propertyNames(root: Node, schema: Node): Set<string> | undefined {
     if (!node) return undefined;
     if (seen.has(node) || depth > MAX_SCHEMA_DEPTH) continue;
     seen.add(node);
-    for (const { key } of entries(prop(node, 'properties'))) names.add(key);
+    objects.push(prop(node, 'properties'));
     for (const member of items(prop(node, 'allOf'))) stack.push({ node: member, depth: depth + 1 });
   }
-  return names;
+  return objects;
+}
+
+/** Whether one of the `properties` objects defines `name` (looked up in its index, no list of names built). */
+function defines(objects: readonly (Node | undefined)[], name: string): boolean {
+  return objects.some((properties) => prop(properties, name) !== undefined);
 }
 
 export default defineRule({
@@ -38,13 +46,14 @@ export default defineRule({
     const file = parsedSwagger(connector);
     if (!file) return;
     const root = file.doc.root;
-    const done = new Set<Node>();
     const readOnlyDone = new Set<Node>();
-    forEachSchema(root, ({ node, role, parameter }) => {
+    forEachSchema(root, ({ node, role, parameter, first }) => {
       // Input-only check, for every role the node is reached with.
-      if (role === 'request' && !parameter && !readOnlyDone.has(node)) {
+      // Only a "required" list can name a read-only property: the set is kept for those schemas only.
+      const requiredList = role === 'request' && !parameter ? prop(node, 'required') : undefined;
+      if (requiredList?.type === 'array' && !readOnlyDone.has(node)) {
         readOnlyDone.add(node);
-        for (const item of items(prop(node, 'required'))) {
+        for (const item of items(requiredList)) {
           const name = str(item);
           const property = name === undefined ? undefined : deref(root, prop(prop(node, 'properties'), name));
           if (name !== undefined && prop(property, 'readOnly')?.value === true) {
@@ -56,8 +65,7 @@ export default defineRule({
           }
         }
       }
-      if (done.has(node)) return;
-      done.add(node);
+      if (!first) return;
       const typeNode = prop(node, 'type');
       const type = str(typeNode);
       if (typeNode && (type === undefined || !TYPES.includes(type))) {
@@ -106,10 +114,10 @@ export default defineRule({
         } else if (type !== undefined && type !== 'object') {
           report({ file, node: required, at: 'key', message: `${schemaName(root, node)} is of type ${type} but has "required", which applies to objects only; remove it (RequiredPropertyNotOnObject)` });
         } else {
-          const names = propertyNames(root, node);
+          const objects = propertyObjects(root, node);
           for (const item of list) {
             const name = str(item);
-            if (names && name !== undefined && !names.has(name)) {
+            if (objects && name !== undefined && !defines(objects, name)) {
               report({
                 file,
                 node: item,
