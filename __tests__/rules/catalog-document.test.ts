@@ -362,6 +362,14 @@ describe('limits-counts', () => {
     ]);
     expect(findings[0]?.message).toContain('expands to 513 schemas');
   });
+  it('counts the members of allOf and of a tuple-style items array', () => {
+    const properties = (n: number): Record<string, unknown> => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, { type: 'string' }]));
+    // Frame (1) + two allOf members (1 + 300, 1 + 200) + 10 items = 513.
+    const tuple = Array.from({ length: 10 }, () => ({ type: 'string' }));
+    const p = pkg('certified', [[['definitions', 'Frame'], { allOf: [{ properties: properties(300) }, { properties: properties(200) }], items: tuple }]]);
+    const findings = run(id, p);
+    expect(findings.map((f) => f.message.match(/expands to \d+ schemas/)?.[0])).toEqual(['expands to 513 schemas', 'expands to 513 schemas']);
+  });
   it('warns about very deep schemas, and survives recursive ones', () => {
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 21; i++) deep = { type: 'object', properties: { next: deep } };

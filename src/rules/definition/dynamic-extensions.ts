@@ -45,6 +45,14 @@ function successSchema(root: Node, operation: Operation): Node | undefined {
   return undefined;
 }
 
+/** Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions), in file order. */
+function dynamicExtensionHolders(root: Node): Set<Node> {
+  const holders = new Set<Node>();
+  const extensions = [...ALL_KEYS].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
+  for (const property of extensions) if (property.parent) holders.add(property.parent);
+  return holders;
+}
+
 export default defineRule({
   meta: {
     id: 'dynamic-extensions',
@@ -56,6 +64,9 @@ export default defineRule({
     const file = parsedSwagger(connector);
     if (!file) return;
     const root = file.doc.root;
+    const holders = dynamicExtensionHolders(root);
+    // Most definitions use no dynamic extension: then the operations need no index.
+    if (holders.size === 0) return;
     const byId = new Map<string, Operation>();
     for (const operation of operations(root)) {
       const id = str(prop(operation.node, 'operationId'));
@@ -195,10 +206,6 @@ export default defineRule({
       }
     };
 
-    // Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions), in file order.
-    const holders = new Set<Node>();
-    const extensions = [...ALL_KEYS].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
-    for (const property of extensions) if (property.parent) holders.add(property.parent);
     for (const holder of holders) {
       const enclosing = enclosingOperation(root, holder);
       const sources = enclosing ? [enclosing] : (usedBy.get(holder) ?? []);

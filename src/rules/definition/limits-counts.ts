@@ -1,4 +1,4 @@
-import { items, prop, type Node } from '../../engine/json/tree.js';
+import { prop, type Node } from '../../engine/json/tree.js';
 import { deref, operations, parametersOf, responsesOf } from '../../engine/swagger.js';
 import { defineRule, ERROR_EVERYWHERE, parsedSwagger, quote } from '../define.js';
 import { operationLabel } from '../completeness/shared.js';
@@ -26,13 +26,25 @@ interface Size {
  * shrink and regrow its storage.)
  */
 function addChildren(root: Node, node: Node, into: Node[], end: number): number {
+  // Indexed loops, and no empty array for an absent field: this runs once per schema of the file.
   const properties = prop(node, 'properties');
-  if (properties?.type === 'object') for (const property of properties.children ?? []) end = addSchema(root, property.children?.[1], into, end);
+  if (properties?.type === 'object') end = addEach(root, properties.children, true, into, end);
   const schemaItems = prop(node, 'items');
-  if (schemaItems?.type === 'array') for (const item of schemaItems.children ?? []) end = addSchema(root, item, into, end);
+  if (schemaItems?.type === 'array') end = addEach(root, schemaItems.children, false, into, end);
   else end = addSchema(root, schemaItems, into, end);
   end = addSchema(root, prop(node, 'additionalProperties'), into, end);
-  for (const member of items(prop(node, 'allOf'))) end = addSchema(root, member, into, end);
+  const allOf = prop(node, 'allOf');
+  if (allOf?.type === 'array') end = addEach(root, allOf.children, false, into, end);
+  return end;
+}
+
+/** addSchema for each of `nodes`, or for each of their values when they are properties. */
+function addEach(root: Node, nodes: readonly Node[] | undefined, values: boolean, into: Node[], end: number): number {
+  if (!nodes) return end;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as Node;
+    end = addSchema(root, values ? node.children?.[1] : node, into, end);
+  }
   return end;
 }
 
@@ -53,18 +65,24 @@ class SchemaSizes {
   private readonly sizes = new Map<Node, Size | null>();
   /** The children being sized (see of()), reused from one call to the next: only `kids[0..end)` counts. */
   private readonly kids: Node[] = [];
+  /** The stacks of of(), reused too: each call leaves them empty. */
+  private readonly nodes: Node[] = [];
+  private readonly kidsFrom: number[] = [];
 
   constructor(private readonly root: Node) {}
 
   of(raw: Node | undefined): Size | undefined {
     const start = raw && deref(this.root, raw);
     if (!start || start.type !== 'object') return undefined;
+    // Shared definitions are sized once and then asked again and again.
+    const known = this.sizes.get(start);
+    if (known) return known;
     // The schemas being sized, innermost last. The children of each sit in `kids` from
     // `kidsFrom[i]` (-1 until listed), after those of the schemas below it on the stack: no frame
     // object or child array per schema.
-    const nodes: Node[] = [start];
-    const kidsFrom: number[] = [-1];
-    const kids = this.kids;
+    const { nodes, kidsFrom, kids } = this;
+    nodes.push(start);
+    kidsFrom.push(-1);
     let kidsEnd = 0;
     while (nodes.length > 0) {
       const top = nodes.length - 1;

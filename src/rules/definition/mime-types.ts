@@ -36,7 +36,6 @@ export default defineRule({
       const parameters = parametersOf(root, operation);
       const body = parameters.find((p) => p.in === 'body');
       const form = parameters.filter((p) => p.in === 'formData');
-      const label = operationLabel(operation);
       if ((body || form.length > 0) && consumes.length === 0) {
         const example = form.length > 0 ? (form.some((p) => str(prop(p.node, 'type')) === 'file') ? 'multipart/form-data' : 'application/x-www-form-urlencoded') : 'application/json';
         report({
@@ -46,7 +45,7 @@ export default defineRule({
           // A JSON body without "consumes" is sent as application/json: 16 of 74 merged certified
           // connectors rely on that, so only form data (which cannot work without it) is an error.
           recommended: form.length === 0,
-          message: `${label} sends ${form.length > 0 ? 'form data' : 'a body'} but declares no "consumes" MIME type; add "consumes": ["${example}"]`,
+          message: `${operationLabel(operation)} sends ${form.length > 0 ? 'form data' : 'a body'} but declares no "consumes" MIME type; add "consumes": ["${example}"]`,
         });
         continue;
       }
@@ -58,14 +57,14 @@ export default defineRule({
           file,
           node: consumesNode ?? operation.node,
           at: 'key',
-          message: `${label} uploads the file parameter ${quote(upload.name ?? '?')}, so "consumes" must include "multipart/form-data"`,
+          message: `${operationLabel(operation)} uploads the file parameter ${quote(upload.name ?? '?')}, so "consumes" must include "multipart/form-data"`,
         });
       } else if (!bases.some((b) => FORM_TYPES.includes(b))) {
         report({
           file,
           node: consumesNode ?? operation.node,
           at: 'key',
-          message: `${label} has formData parameters but "consumes" is ${quote(consumes.join(', '))}; use "application/x-www-form-urlencoded" or "multipart/form-data"`,
+          message: `${operationLabel(operation)} has formData parameters but "consumes" is ${quote(consumes.join(', '))}; use "application/x-www-form-urlencoded" or "multipart/form-data"`,
         });
       }
     }
