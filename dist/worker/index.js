@@ -48866,12 +48866,17 @@ const PRODUCT_NAMES = [
 ];
 /** Whole-word, case-insensitive matches: letters and digits on either side break a match. */
 const wordRegexes = new Map();
-/** Per word list, one alternation of all its patterns: a quick "none of them" for most texts. */
+/**
+ * Per word list, one alternation of all its patterns, without the word-boundary checks: a quick
+ * "none of them" for most texts. Any whole-word match is also a match of this, so nothing is
+ * missed; without the look-behind (a large Unicode class, tried at every position) the first,
+ * cold run over the corpus's texts takes about half as long.
+ */
 const anyWordRegexes = new Map();
 function findWords(text, words) {
     let any = anyWordRegexes.get(words);
     if (!any)
-        anyWordRegexes.set(words, (any = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => w.pattern).join('|')})(?![\\p{L}\\p{N}])`, 'iu')));
+        anyWordRegexes.set(words, (any = new RegExp(words.map((w) => w.pattern).join('|'), 'iu')));
     if (!any.test(text))
         return [];
     const result = [];
@@ -48955,6 +48960,9 @@ function metadataEntry(root, name) {
 
 
 
+/** The texts each owner shows; constant arrays, not one per operation or parameter. */
+const OPERATION_TEXTS = ['summary', 'description'];
+const PARAMETER_TEXTS = ['x-ms-summary', 'description'];
 /* harmony default export */ const text_no_product_names = (defineRule({
     meta: {
         id: 'text-no-product-names',
@@ -48967,6 +48975,10 @@ function metadataEntry(root, name) {
         if (!file)
             return;
         const root = file.doc.root;
+        /**
+         * `what` and `hidden` are asked only when a name is found: building every label and reading
+         * every visibility up front cost more than the search itself, and nearly every text is clean.
+         */
         const check = (owner, key, what, hidden) => {
             const node = prop(owner, key);
             const text = str(node);
@@ -48980,19 +48992,21 @@ function metadataEntry(root, name) {
                 file,
                 node,
                 // Hidden strings are never shown: advice.
-                recommended: hidden,
-                message: `the ${key} of ${what} names ${names} (${quote(matches[0]?.found ?? '')}); describe what it does without naming Power Platform products`,
+                recommended: hidden(),
+                message: `the ${key} of ${what()} names ${names} (${quote(matches[0]?.found ?? '')}); describe what it does without naming Power Platform products`,
             });
         };
         for (const operation of operations(root)) {
-            const hidden = isInternal(operation.node);
-            for (const key of ['summary', 'description'])
-                check(operation.node, key, operationLabel(operation), hidden);
+            const label = () => operationLabel(operation);
+            const hidden = () => isInternal(operation.node);
+            for (const key of OPERATION_TEXTS)
+                check(operation.node, key, label, hidden);
         }
         for (const site of allParameters(root)) {
-            const hidden = isInternal(site.node) || (site.usedBy.length > 0 && site.usedBy.every((op) => isInternal(op.node)));
-            for (const key of ['x-ms-summary', 'description'])
-                check(site.node, key, parameterLabel(site), hidden);
+            const label = () => parameterLabel(site);
+            const hidden = () => isInternal(site.node) || (site.usedBy.length > 0 && site.usedBy.every((op) => isInternal(op.node)));
+            for (const key of PARAMETER_TEXTS)
+                check(site.node, key, label, hidden);
         }
     },
 }));
@@ -49416,10 +49430,19 @@ function opKey(text) {
 const OTHER_SECTION = /^(frequently asked questions|faq|getting started|get started|further support|support|common errors|known issues|obtaining credentials|how to get credentials|deployment instructions|publisher|prerequisites)\b/;
 /** Headings that group operations rather than name one. */
 const GROUP = /^((supported|available|standard|premium)\s+)?(triggers?|actions?|operations?|webhooks?)$/;
+/** Where a name's head ends: "Name: what it does", "Name - what it does". */
+const HEAD_END = /:\s|\s[-–—]\s/;
+/**
+ * The name and, when it differs, its head, without blanks. Called for every listed item and every
+ * operation summary, so it builds only the result (no split into all the parts, no set).
+ */
 function candidatesOf(text) {
     const clean = plainText(text).replace(/:$/, '').trim();
-    const head = clean.split(/:\s|\s[-–—]\s/)[0]?.trim() ?? clean;
-    return [...new Set([clean, head].filter((c) => c !== ''))];
+    if (clean === '')
+        return [];
+    const end = HEAD_END.exec(clean);
+    const head = end ? clean.slice(0, end.index).trim() : clean;
+    return head === '' || head === clean ? [clean] : [clean, head];
 }
 /** The operations a readme lists: the innermost headings under the section, or else its list items. */
 function listed(readme, section) {
@@ -50157,6 +50180,7 @@ const MAX_OPERATION_ID_LENGTH = 80;
 
 
 
+const STATUS_KEY = /^([1-5]\d\d|default)$/;
 /* harmony default export */ const op_responses_present = (defineRule({
     meta: {
         id: 'op-responses-present',
@@ -50169,28 +50193,38 @@ const MAX_OPERATION_ID_LENGTH = 80;
         if (!file)
             return;
         for (const operation of operations(file.doc.root)) {
-            const label = operationLabel(operation);
             const responses = prop(operation.node, 'responses');
-            const codes = entries(responses).filter((entry) => !isExtensionKey(entry.key));
-            if (!responses || responses.type !== 'object' || codes.length === 0) {
+            // One indexed pass over the keys: no entry objects or arrays for the many operations that pass.
+            const properties = responses?.type === 'object' ? (responses.children ?? []) : [];
+            let codes = 0;
+            let success = false;
+            for (let i = 0; i < properties.length; i++) {
+                const keyNode = properties[i]?.children?.[0];
+                if (!keyNode || !properties[i]?.children?.[1])
+                    continue;
+                const key = String(keyNode.value);
+                if (isExtensionKey(key))
+                    continue;
+                codes++;
+                if (isSuccessCode(key))
+                    success = true;
+                else if (!STATUS_KEY.test(key)) {
+                    report({
+                        file,
+                        node: keyNode,
+                        message: `${operationLabel(operation)} has a response keyed ${quote(key)}; use a three-digit HTTP status code (e.g. "200") or "default"`,
+                    });
+                }
+            }
+            if (!responses || codes === 0) {
                 report({
                     file,
                     node: responses ?? operation.node,
                     at: 'key',
-                    message: `${label} has no responses; add at least "200": {"description": "OK"} (with a schema when it returns a body)`,
+                    message: `${operationLabel(operation)} has no responses; add at least "200": {"description": "OK"} (with a schema when it returns a body)`,
                 });
-                continue;
             }
-            for (const { key, keyNode } of codes) {
-                if (!/^([1-5]\d\d|default)$/.test(key)) {
-                    report({
-                        file,
-                        node: keyNode,
-                        message: `${label} has a response keyed ${quote(key)}; use a three-digit HTTP status code (e.g. "200") or "default"`,
-                    });
-                }
-            }
-            if (!codes.some(({ key }) => isSuccessCode(key))) {
+            else if (!success) {
                 report({
                     file,
                     node: responses,
@@ -50198,7 +50232,9 @@ const MAX_OPERATION_ID_LENGTH = 80;
                     // The validator's OperationShouldHaveSuccessfulResponse; reviewers refuse default-only responses.
                     // Private connectors import without one: advice there.
                     recommended: connector.profile === 'custom',
-                    message: `${label} has no 2xx response (only ${codes.map(({ key }) => quote(key)).join(', ')}); add the success response, e.g. "200" with a description and schema`,
+                    message: `${operationLabel(operation)} has no 2xx response (only ${nonExtensionEntries(responses)
+                        .map(({ key }) => quote(key))
+                        .join(', ')}); add the success response, e.g. "200" with a description and schema`,
                 });
             }
         }
@@ -50304,6 +50340,10 @@ const REASONS = {
 };
 /** Placeholders that say nothing about the response. */
 const PLACEHOLDERS = /^(default|response|description|string|todo|tbd|n\/?a|none|null|undefined|-+|\.+)$/i;
+/** "the '404' response of GET /items (ListItems)": built only for a finding. */
+function responseName(code, operation) {
+    return `the ${quote(code)} response of ${operationLabel(operation)}`;
+}
 /* harmony default export */ const response_description = (defineRule({
     meta: {
         id: 'response-description',
@@ -50322,7 +50362,6 @@ const PLACEHOLDERS = /^(default|response|description|string|todo|tbd|n\/?a|none|
                 if (response.node.type !== 'object' || seen.has(response.node))
                     continue;
                 seen.add(response.node);
-                const where = `the ${quote(response.code)} response of ${operationLabel(operation)}`;
                 const node = prop(response.node, 'description');
                 const text = str(node);
                 const reason = REASONS[response.code];
@@ -50331,7 +50370,7 @@ const PLACEHOLDERS = /^(default|response|description|string|todo|tbd|n\/?a|none|
                         file,
                         node: node ?? response.node,
                         at: node ? 'value' : 'key',
-                        message: `${where} has ${node ? 'a description that is not a string' : 'no description'}; add "description": ${reason ? `"${reason}"` : 'what this response means'}`,
+                        message: `${responseName(response.code, operation)} has ${node ? 'a description that is not a string' : 'no description'}; add "description": ${reason ? `"${reason}"` : 'what this response means'}`,
                     });
                 }
                 else if (text.trim() === '' || PLACEHOLDERS.test(text.trim()) || text.trim() === response.code) {
@@ -50340,7 +50379,7 @@ const PLACEHOLDERS = /^(default|response|description|string|todo|tbd|n\/?a|none|
                         file,
                         node,
                         recommended: true,
-                        message: `${where} has the description ${quote(text)}, which says nothing; describe the response${reason ? `, e.g. "${reason}"` : ''}`,
+                        message: `${responseName(response.code, operation)} has the description ${quote(text)}, which says nothing; describe the response${reason ? `, e.g. "${reason}"` : ''}`,
                         ...(reason ? { fix: replaceInString(file.doc.text, node, 0, text.length, reason) } : {}),
                     });
                 }
@@ -51688,7 +51727,6 @@ function base(mime) {
             const parameters = swagger_parametersOf(root, operation);
             const body = parameters.find((p) => p.in === 'body');
             const form = parameters.filter((p) => p.in === 'formData');
-            const label = operationLabel(operation);
             if ((body || form.length > 0) && consumes.length === 0) {
                 const example = form.length > 0 ? (form.some((p) => str(prop(p.node, 'type')) === 'file') ? 'multipart/form-data' : 'application/x-www-form-urlencoded') : 'application/json';
                 report({
@@ -51698,7 +51736,7 @@ function base(mime) {
                     // A JSON body without "consumes" is sent as application/json: 16 of 74 merged certified
                     // connectors rely on that, so only form data (which cannot work without it) is an error.
                     recommended: form.length === 0,
-                    message: `${label} sends ${form.length > 0 ? 'form data' : 'a body'} but declares no "consumes" MIME type; add "consumes": ["${example}"]`,
+                    message: `${operationLabel(operation)} sends ${form.length > 0 ? 'form data' : 'a body'} but declares no "consumes" MIME type; add "consumes": ["${example}"]`,
                 });
                 continue;
             }
@@ -51711,7 +51749,7 @@ function base(mime) {
                     file,
                     node: consumesNode ?? operation.node,
                     at: 'key',
-                    message: `${label} uploads the file parameter ${quote(upload.name ?? '?')}, so "consumes" must include "multipart/form-data"`,
+                    message: `${operationLabel(operation)} uploads the file parameter ${quote(upload.name ?? '?')}, so "consumes" must include "multipart/form-data"`,
                 });
             }
             else if (!bases.some((b) => FORM_TYPES.includes(b))) {
@@ -51719,7 +51757,7 @@ function base(mime) {
                     file,
                     node: consumesNode ?? operation.node,
                     at: 'key',
-                    message: `${label} has formData parameters but "consumes" is ${quote(consumes.join(', '))}; use "application/x-www-form-urlencoded" or "multipart/form-data"`,
+                    message: `${operationLabel(operation)} has formData parameters but "consumes" is ${quote(consumes.join(', '))}; use "application/x-www-form-urlencoded" or "multipart/form-data"`,
                 });
             }
         }
@@ -51820,19 +51858,29 @@ const DEEP_SCHEMA = 20;
  * shrink and regrow its storage.)
  */
 function addChildren(root, node, into, end) {
+    // Indexed loops, and no empty array for an absent field: this runs once per schema of the file.
     const properties = prop(node, 'properties');
     if (properties?.type === 'object')
-        for (const property of properties.children ?? [])
-            end = addSchema(root, property.children?.[1], into, end);
+        end = addEach(root, properties.children, true, into, end);
     const schemaItems = prop(node, 'items');
     if (schemaItems?.type === 'array')
-        for (const item of schemaItems.children ?? [])
-            end = addSchema(root, item, into, end);
+        end = addEach(root, schemaItems.children, false, into, end);
     else
         end = addSchema(root, schemaItems, into, end);
     end = addSchema(root, prop(node, 'additionalProperties'), into, end);
-    for (const member of items(prop(node, 'allOf')))
-        end = addSchema(root, member, into, end);
+    const allOf = prop(node, 'allOf');
+    if (allOf?.type === 'array')
+        end = addEach(root, allOf.children, false, into, end);
+    return end;
+}
+/** addSchema for each of `nodes`, or for each of their values when they are properties. */
+function addEach(root, nodes, values, into, end) {
+    if (!nodes)
+        return end;
+    for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        end = addSchema(root, values ? node.children?.[1] : node, into, end);
+    }
     return end;
 }
 function addSchema(root, raw, into, end) {
@@ -51854,6 +51902,9 @@ class SchemaSizes {
     sizes = new Map();
     /** The children being sized (see of()), reused from one call to the next: only `kids[0..end)` counts. */
     kids = [];
+    /** The stacks of of(), reused too: each call leaves them empty. */
+    nodes = [];
+    kidsFrom = [];
     constructor(root) {
         this.root = root;
     }
@@ -51861,12 +51912,16 @@ class SchemaSizes {
         const start = raw && deref(this.root, raw);
         if (!start || start.type !== 'object')
             return undefined;
+        // Shared definitions are sized once and then asked again and again.
+        const known = this.sizes.get(start);
+        if (known)
+            return known;
         // The schemas being sized, innermost last. The children of each sit in `kids` from
         // `kidsFrom[i]` (-1 until listed), after those of the schemas below it on the stack: no frame
         // object or child array per schema.
-        const nodes = [start];
-        const kidsFrom = [-1];
-        const kids = this.kids;
+        const { nodes, kidsFrom, kids } = this;
+        nodes.push(start);
+        kidsFrom.push(-1);
         let kidsEnd = 0;
         while (nodes.length > 0) {
             const top = nodes.length - 1;
@@ -53050,6 +53105,11 @@ const USED_BITS = visitBit('request', false) | visitBit('request', true) | visit
 function isWalkable(node, depth) {
     return node?.type === 'object' && depth <= MAX_SCHEMA_DEPTH;
 }
+const NO_CHILDREN = [];
+/** The children of an object or array node, else none: unlike items(), no new empty array per schema. */
+function childrenOf(node, type) {
+    return node?.type === type ? (node.children ?? NO_CHILDREN) : NO_CHILDREN;
+}
 function walkSchemas(root) {
     const visits = [];
     // Per node, the (role, top) pairs it was visited with, as bits: no key strings per visit.
@@ -53060,7 +53120,7 @@ function walkSchemas(root) {
         const depth = from.depth + 1;
         // A node already visited with this (role, top) pair would be skipped when popped: not pushed at all.
         if (isWalkable(node, depth) && ((visited.get(node) ?? 0) & visitBit(from.role, false)) === 0) {
-            stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, depth });
+            stack.push({ node, role: from.role, top: false, parameter: from.parameter && via === 'items', via, parent, name, first: false, depth });
         }
     };
     const walk = () => {
@@ -53072,12 +53132,12 @@ function walkSchemas(root) {
             if (mask & bit)
                 continue;
             visited.set(node, mask | bit);
+            item.first = mask === 0;
             visits.push(item);
             const first = stack.length;
             if (!item.parameter) {
                 // Indexed loops, not forEachEntry or for-of: no closure or iterator per visited schema.
-                const properties = prop(node, 'properties');
-                const propertyNodes = properties?.type === 'object' ? (properties.children ?? []) : [];
+                const propertyNodes = childrenOf(prop(node, 'properties'), 'object');
                 for (let i = 0; i < propertyNodes.length; i++) {
                     const keyNode = propertyNodes[i]?.children?.[0];
                     const value = propertyNodes[i]?.children?.[1];
@@ -53087,7 +53147,7 @@ function walkSchemas(root) {
                 const additional = prop(node, 'additionalProperties');
                 if (additional?.type === 'object')
                     pushChild(additional, item, 'additionalProperties');
-                const members = items(prop(node, 'allOf'));
+                const members = childrenOf(prop(node, 'allOf'), 'array');
                 for (let i = 0; i < members.length; i++)
                     pushChild(members[i], item, 'allOf');
             }
@@ -53095,7 +53155,7 @@ function walkSchemas(root) {
             if (itemsNode?.type === 'object')
                 pushChild(itemsNode, item, 'items');
             else {
-                const tuple = items(itemsNode);
+                const tuple = childrenOf(itemsNode, 'array');
                 for (let i = 0; i < tuple.length; i++)
                     pushChild(tuple[i], item, 'items');
             }
@@ -53107,7 +53167,7 @@ function walkSchemas(root) {
         const node = raw && deref(root, raw);
         if (!isWalkable(node, 0))
             return;
-        stack.push({ node, role, top, parameter, via: 'root', parent: undefined, name: undefined, depth: 0 });
+        stack.push({ node, role, top, parameter, via: 'root', parent: undefined, name: undefined, first: false, depth: 0 });
         walk();
     };
     for (const site of allParameters(root)) {
@@ -53963,9 +54023,12 @@ const NUMERIC_FORMATS = {
     integer: ['int32', 'int64'],
     number: ['float', 'double', 'decimal', 'int32', 'int64'],
 };
-/** Property names of an object schema, including those its allOf members bring; undefined when unknowable. */
-function propertyNames(root, schema) {
-    const names = new Set();
+/**
+ * The `properties` objects of an object schema and of the allOf members it brings; undefined when one
+ * cannot be resolved, so its property names are unknowable.
+ */
+function propertyObjects(root, schema) {
+    const objects = [];
     const stack = [{ node: schema, depth: 0 }];
     const seen = new Set();
     while (stack.length > 0) {
@@ -53976,12 +54039,15 @@ function propertyNames(root, schema) {
         if (seen.has(node) || depth > MAX_SCHEMA_DEPTH)
             continue;
         seen.add(node);
-        for (const { key } of entries(prop(node, 'properties')))
-            names.add(key);
+        objects.push(prop(node, 'properties'));
         for (const member of items(prop(node, 'allOf')))
             stack.push({ node: member, depth: depth + 1 });
     }
-    return names;
+    return objects;
+}
+/** Whether one of the `properties` objects defines `name` (looked up in its index, no list of names built). */
+function defines(objects, name) {
+    return objects.some((properties) => prop(properties, name) !== undefined);
 }
 /* harmony default export */ const schema_types = (defineRule({
     meta: {
@@ -53995,13 +54061,14 @@ function propertyNames(root, schema) {
         if (!file)
             return;
         const root = file.doc.root;
-        const done = new Set();
         const readOnlyDone = new Set();
-        forEachSchema(root, ({ node, role, parameter }) => {
+        forEachSchema(root, ({ node, role, parameter, first }) => {
             // Input-only check, for every role the node is reached with.
-            if (role === 'request' && !parameter && !readOnlyDone.has(node)) {
+            // Only a "required" list can name a read-only property: the set is kept for those schemas only.
+            const requiredList = role === 'request' && !parameter ? prop(node, 'required') : undefined;
+            if (requiredList?.type === 'array' && !readOnlyDone.has(node)) {
                 readOnlyDone.add(node);
-                for (const item of items(prop(node, 'required'))) {
+                for (const item of items(requiredList)) {
                     const name = str(item);
                     const property = name === undefined ? undefined : deref(root, prop(prop(node, 'properties'), name));
                     if (name !== undefined && prop(property, 'readOnly')?.value === true) {
@@ -54013,9 +54080,8 @@ function propertyNames(root, schema) {
                     }
                 }
             }
-            if (done.has(node))
+            if (!first)
                 return;
-            done.add(node);
             const typeNode = prop(node, 'type');
             const type = str(typeNode);
             if (typeNode && (type === undefined || !TYPES.includes(type))) {
@@ -54067,10 +54133,10 @@ function propertyNames(root, schema) {
                     report({ file, node: required, at: 'key', message: `${schemaName(root, node)} is of type ${type} but has "required", which applies to objects only; remove it (RequiredPropertyNotOnObject)` });
                 }
                 else {
-                    const names = propertyNames(root, node);
+                    const objects = propertyObjects(root, node);
                     for (const item of list) {
                         const name = str(item);
-                        if (names && name !== undefined && !names.has(name)) {
+                        if (objects && name !== undefined && !defines(objects, name)) {
                             report({
                                 file,
                                 node: item,
@@ -54124,14 +54190,14 @@ function shown(text, node) {
             return;
         const root = file.doc.root;
         const text = file.doc.text;
-        const done = new Set();
-        forEachSchema(root, ({ node }) => {
+        forEachSchema(root, ({ node, first }) => {
+            if (!first)
+                return;
             // Two lookups: cheaper than a pass over the keys of every schema, and most have neither.
             const enumNode = prop(node, 'enum');
             const extension = prop(node, 'x-ms-enum-values');
-            if ((!enumNode && !extension) || done.has(node))
+            if (!enumNode && !extension)
                 return;
-            done.add(node);
             const label = () => schemaName(root, node);
             const type = typeOf(node);
             const values = new Set();
@@ -54226,21 +54292,27 @@ const KEYWORDS = new Map([
     // After the text keywords: "pattern" is both, and a constraint is checked when present.
     ...[...RANGES.flat(), ...COUNTS, 'multipleOf', 'exclusiveMaximum', 'exclusiveMinimum', 'pattern'].map((keyword) => [keyword, 'constraint']),
 ]);
+/** Bits of what a schema has that this rule may report on. */
+const HAS_CONSTRAINT = 1;
+const HAS_BLANK_TEXT = 2;
 /**
- * Whether a schema has anything this rule reports on: a constraint keyword, or a blank text keyword.
- * Both are rare, so one pass over the keys (one lookup each) spares most schemas the lookups of every keyword.
+ * What a schema has that this rule may report on: a constraint keyword, a blank text keyword, both or
+ * neither. Both are rare, so one pass over the keys (one lookup each) spares most schemas the
+ * lookups of every keyword, and a schema with blank text only (most of those reported) skips the
+ * constraint checks.
  */
-function worthChecking(node) {
+function reportableKeywords(node) {
+    let found = 0;
     const properties = node.children ?? [];
     for (let i = 0; i < properties.length; i++) {
         const kind = KEYWORDS.get(properties[i]?.children?.[0]?.value);
-        if (kind === 'constraint')
-            return true;
         const value = properties[i]?.children?.[1];
-        if (kind === 'text' && value?.type === 'string' && value.value.trim() === '')
-            return true;
+        if (kind === 'constraint')
+            found |= HAS_CONSTRAINT;
+        else if (kind === 'text' && value?.type === 'string' && value.value.trim() === '')
+            found |= HAS_BLANK_TEXT;
     }
-    return false;
+    return found;
 }
 /**
  * .NET regular expression syntax that JavaScript lacks: inline options "(?i)", atomic groups "(?>",
@@ -54271,12 +54343,8 @@ function invalidPattern(pattern) {
         if (!file)
             return;
         const root = file.doc.root;
-        const done = new Set();
-        forEachSchema(root, ({ node, role, parameter, via }) => {
-            if (done.has(node) || !worthChecking(node))
-                return;
-            done.add(node);
-            const label = () => schemaName(root, node);
+        /** The min/max, count, multipleOf, exclusive-bound and pattern checks. */
+        const checkConstraints = (node, label) => {
             for (const [low, high] of RANGES) {
                 const min = num(prop(node, low));
                 const max = num(prop(node, high));
@@ -54315,7 +54383,21 @@ function invalidPattern(pattern) {
                     report({ file, node: prop(node, 'pattern'), message: `${label()} has the pattern ${quote(pattern, 60)}, which is not a valid regular expression (${problem}); correct it (PatternShouldBeValidRegularExpression)` });
                 }
             }
-            for (const keyword of TEXT_KEYWORDS) {
+        };
+        forEachSchema(root, ({ node, role, parameter, via, first }) => {
+            if (!first)
+                return;
+            const found = reportableKeywords(node);
+            if (found === 0)
+                return;
+            const label = () => schemaName(root, node);
+            if (found & HAS_CONSTRAINT)
+                checkConstraints(node, label);
+            if (!(found & HAS_BLANK_TEXT))
+                return;
+            // Indexed: no iterator per schema while this code is not optimized.
+            for (let i = 0; i < TEXT_KEYWORDS.length; i++) {
+                const keyword = TEXT_KEYWORDS[i];
                 const value = prop(node, keyword);
                 if (value?.type !== 'string' || value.value.trim() !== '')
                     continue;
@@ -54382,6 +54464,15 @@ function successSchema(root, operation) {
     }
     return undefined;
 }
+/** Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions), in file order. */
+function dynamicExtensionHolders(root) {
+    const holders = new Set();
+    const extensions = [...ALL_KEYS].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
+    for (const property of extensions)
+        if (property.parent)
+            holders.add(property.parent);
+    return holders;
+}
 /* harmony default export */ const dynamic_extensions = (defineRule({
     meta: {
         id: 'dynamic-extensions',
@@ -54394,6 +54485,10 @@ function successSchema(root, operation) {
         if (!file)
             return;
         const root = file.doc.root;
+        const holders = dynamicExtensionHolders(root);
+        // Most definitions use no dynamic extension: then the operations need no index.
+        if (holders.size === 0)
+            return;
         const byId = new Map();
         for (const operation of operations(root)) {
             const id = str(prop(operation.node, 'operationId'));
@@ -54537,12 +54632,6 @@ function successSchema(root, operation) {
                 }
             }
         };
-        // Every object that holds a dynamic extension, wherever it is (parameters, schemas, definitions), in file order.
-        const holders = new Set();
-        const extensions = [...ALL_KEYS].flatMap((key) => propertiesNamed(root, key)).sort((a, b) => a.offset - b.offset);
-        for (const property of extensions)
-            if (property.parent)
-                holders.add(property.parent);
         for (const holder of holders) {
             const enclosing = enclosingOperation(root, holder);
             const sources = enclosing ? [enclosing] : (usedBy.get(holder) ?? []);
