@@ -162,7 +162,8 @@ export function checkConnector(
       if (!policy.ignored(finding)) findings.push(finding);
     };
     try {
-      rule.check({ connector, options, report, ...(repository ? { repository } : {}) });
+      // Two plain literals rather than a spread: this runs for every rule of every connector.
+      rule.check(repository ? { connector, options, report, repository } : { connector, options, report });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       internalErrors.push(`rule ${rule.meta.id} crashed on ${connector.dir}: ${detail}`);

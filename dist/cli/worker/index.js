@@ -25321,7 +25321,8 @@ function checkConnector(connector, options, rules, internalErrors, policy = NO_P
                 findings.push(finding);
         };
         try {
-            rule.check({ connector, options, report, ...(repository ? { repository } : {}) });
+            // Two plain literals rather than a spread: this runs for every rule of every connector.
+            rule.check(repository ? { connector, options, report, repository } : { connector, options, report });
         }
         catch (error) {
             const detail = error instanceof Error ? error.message : String(error);
