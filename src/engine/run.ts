@@ -102,9 +102,10 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** What a finding says of its criterion: an error fails it, a warning warns, an unverified notice leaves it unverified. */
+/** How bad a verdict is: a criterion's worst finding decides it. */
 const VERDICT_RANK: Record<Verdict, number> = { 'n/a': 0, pass: 0, unverified: 1, warn: 2, fail: 3 };
 
+/** What a finding says of its criterion: an error fails it, a warning warns, an unverified notice leaves it unverified. */
 function findingVerdict(finding: Finding): Verdict {
   return finding.level === 'error' ? 'fail' : finding.level === 'warning' ? 'warn' : finding.unverified ? 'unverified' : 'pass';
 }

@@ -25260,8 +25260,9 @@ function compareFindings(a, b) {
         (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
         (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
-/** What a finding says of its criterion: an error fails it, a warning warns, an unverified notice leaves it unverified. */
+/** How bad a verdict is: a criterion's worst finding decides it. */
 const VERDICT_RANK = { 'n/a': 0, pass: 0, unverified: 1, warn: 2, fail: 3 };
+/** What a finding says of its criterion: an error fails it, a warning warns, an unverified notice leaves it unverified. */
 function findingVerdict(finding) {
     return finding.level === 'error' ? 'fail' : finding.level === 'warning' ? 'warn' : finding.unverified ? 'unverified' : 'pass';
 }
