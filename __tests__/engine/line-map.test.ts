@@ -33,6 +33,18 @@ describe('LineMap', () => {
       expect(Array.from({ length: text.length + 1 }, (_, offset) => lines.position(offset))).toEqual(reference(text));
     });
   }
+
+  it('answers offsets asked in any order the same (it remembers the last line)', () => {
+    const text = Object.values(texts).join('\n');
+    const expected = reference(text);
+    const lines = new LineMap(text);
+    let seed = 7;
+    for (let n = 0; n < 2000; n++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const offset = seed % (text.length + 1);
+      expect(lines.position(offset)).toEqual(expected[offset]);
+    }
+  });
 });
 
 describe('LineMap of a strict JSON file (line starts found by the parser)', () => {

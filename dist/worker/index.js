@@ -46321,9 +46321,15 @@ class LineMap {
         this.text = text;
         this.starts = starts;
     }
+    /** The line (0-based) of the last answer: a finding's end, and the next finding, are often on it. */
+    lastLine = 0;
     /** 1-based line and column of a 0-based offset. */
     position(offset) {
         const starts = (this.starts ??= lineStarts(this.text));
+        const last = this.lastLine;
+        if (starts[last] <= offset && (last + 1 === starts.length || offset < starts[last + 1])) {
+            return { line: last + 1, column: offset - starts[last] + 1 };
+        }
         let low = 0;
         let high = starts.length - 1;
         while (low < high) {
@@ -46333,6 +46339,7 @@ class LineMap {
             else
                 high = mid - 1;
         }
+        this.lastLine = low;
         return { line: low + 1, column: offset - starts[low] + 1 };
     }
 }

@@ -46,9 +46,16 @@ export class LineMap {
     private starts?: number[],
   ) {}
 
+  /** The line (0-based) of the last answer: a finding's end, and the next finding, are often on it. */
+  private lastLine = 0;
+
   /** 1-based line and column of a 0-based offset. */
   position(offset: number): Position {
     const starts = (this.starts ??= lineStarts(this.text));
+    const last = this.lastLine;
+    if ((starts[last] as number) <= offset && (last + 1 === starts.length || offset < (starts[last + 1] as number))) {
+      return { line: last + 1, column: offset - (starts[last] as number) + 1 };
+    }
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -56,6 +63,7 @@ export class LineMap {
       if ((starts[mid] as number) <= offset) low = mid;
       else high = mid - 1;
     }
+    this.lastLine = low;
     return { line: low + 1, column: offset - (starts[low] as number) + 1 };
   }
 }
