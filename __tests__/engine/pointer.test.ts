@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonDocument } from '../../src/engine/json/document.js';
+import { MAX_JSON_DEPTH, parseJsonDocument } from '../../src/engine/json/document.js';
 import { atPointer, pointerOf, type Node } from '../../src/engine/json/tree.js';
 
 /** Every node of a tree with the pointer worked out from the root down. */
@@ -36,5 +36,22 @@ describe('pointerOf', () => {
       if (node.parent?.type === 'property' && node.parent.children?.[0] === node) continue; // key nodes
       expect(atPointer(root, pointer)).toBe(node);
     }
+  });
+
+  it('works out a container pointer from its container, at the deepest nesting the parser takes', () => {
+    // Objects and arrays alternate down to the limit; the innermost value is asked first, so every
+    // container's pointer is worked out on the way up (one frame per container).
+    let text = '7';
+    let expected = '';
+    for (let depth = MAX_JSON_DEPTH; depth > 0; depth--) {
+      text = depth % 2 === 0 ? `[${text}]` : `{"k/${depth}":${text}}`;
+      expected = depth % 2 === 0 ? `/0${expected}` : `/k~1${depth}${expected}`;
+    }
+    const doc = parseJsonDocument(text);
+    expect(doc.problems).toEqual([]);
+    let innermost = doc.root as Node;
+    while (innermost.children) innermost = innermost.type === 'array' ? (innermost.children[0] as Node) : (innermost.children[0]?.children?.[1] as Node);
+    expect(innermost.value).toBe(7);
+    expect(pointerOf(innermost)).toBe(expected);
   });
 });

@@ -45891,9 +45891,10 @@ function pointerOf(node) {
 }
 /**
  * Findings come in runs under one object (a response schema's hundred properties, say): each
- * object's or array's own pointer is worked out once.
+ * object's or array's own pointer is worked out once, from its own container's (so in one step;
+ * the recursion is bounded by the parser's nesting limit).
  */
-const pointerOfContainer = memoizeByObject(walkPointer);
+const pointerOfContainer = memoizeByObject(pointerOf);
 function walkPointer(node) {
     const segments = keyPath(node);
     return segments.length === 0 ? '' : `/${segments.map(escapePointerSegment).join('/')}`;
