@@ -115,8 +115,7 @@ function entryFor(root: string, absDir: string, profile: Profile | 'auto', confi
     const raw = readBytesSafely(root, swagger);
     const title = raw.bytes ? titleOfSwaggerBytes(raw.bytes) : undefined;
     if (title !== undefined && title.trim() !== '') {
-      result.title = detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title);
-      result.titleKey = titleKey(result.title);
+      result.titleKey = titleKey(detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title));
     }
   }
   if (icon) {
@@ -138,27 +137,38 @@ export interface RepositoryScope {
 
 /** A lazily built index of the connectors in scope. A folder that cannot be read is left out. */
 export function repositoryIndex(scope: RepositoryScope): RepositoryIndex {
-  let built: readonly RepositoryEntry[] | undefined;
+  let built: { byTitleKey: Map<string, RepositoryEntry[]>; byIconSha256: Map<string, RepositoryEntry[]> } | undefined;
+  const index = (): NonNullable<typeof built> => {
+    if (built) return built;
+    const folders = new Set(scope.folders);
+    try {
+      for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders) folders.add(folder);
+    } catch {
+      // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
+    }
+    built = { byTitleKey: new Map(), byIconSha256: new Map() };
+    for (const folder of [...folders].sort()) {
+      let entry: RepositoryEntry;
+      try {
+        entry = entryFor(scope.root, folder, scope.profile, scope.config);
+      } catch {
+        // Unlistable folder: its own check reports it; the index does without it.
+        continue;
+      }
+      if (entry.titleKey !== undefined) addTo(built.byTitleKey, entry.titleKey, entry);
+      if (entry.iconSha256 !== undefined) addTo(built.byIconSha256, entry.iconSha256, entry);
+    }
+    return built;
+  };
   return {
     root: scope.root,
-    entries() {
-      if (built) return built;
-      const folders = new Set(scope.folders);
-      try {
-        for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders) folders.add(folder);
-      } catch {
-        // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
-      }
-      const entries: RepositoryEntry[] = [];
-      for (const folder of [...folders].sort()) {
-        try {
-          entries.push(entryFor(scope.root, folder, scope.profile, scope.config));
-        } catch {
-          // Unlistable folder: its own check reports it; the index does without it.
-        }
-      }
-      built = entries;
-      return built;
-    },
+    withTitleKey: (key) => index().byTitleKey.get(key) ?? [],
+    withIconSha256: (hash) => index().byIconSha256.get(hash) ?? [],
   };
+}
+
+function addTo(map: Map<string, RepositoryEntry[]>, key: string, entry: RepositoryEntry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
 }

@@ -117,9 +117,7 @@ export interface RepositoryEntry {
   /** Folder relative to the root, `/` separators (as `ConnectorPackage.dir`). */
   readonly dir: string;
   readonly profile: Profile;
-  /** `info.title` when it is a string (shortened to 200 characters). */
-  readonly title?: string;
-  /** The title for comparisons: lower case, white space removed. */
+  /** `info.title` (shortened to 200 characters) for comparisons: lower case, white space removed. */
   readonly titleKey?: string;
   /** SHA-256 (hex) of the icon's bytes, when the folder has a readable, non-empty icon. */
   readonly iconSha256?: string;
@@ -129,8 +127,13 @@ export interface RepositoryEntry {
 export interface RepositoryIndex {
   /** Real path of the run's root: rules that read further files go through files.ts with it. */
   readonly root: string;
-  /** Every connector folder in scope, sorted by folder; built on first use, once per run. */
-  entries(): readonly RepositoryEntry[];
+  /**
+   * The connector folders in scope whose `titleKey` is `key`, sorted by folder. The index is built on
+   * first use, once per run, and looked up by key: a run stays linear in the number of connectors.
+   */
+  withTitleKey(key: string): readonly RepositoryEntry[];
+  /** The connector folders in scope whose icon has this SHA-256 (hex), sorted by folder. */
+  withIconSha256(hash: string): readonly RepositoryEntry[];
 }
 
 export interface RuleContext {

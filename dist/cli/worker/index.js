@@ -14608,8 +14608,7 @@ function entryFor(root, absDir, profile, config) {
         const raw = readBytesSafely(root, swagger);
         const title = raw.bytes ? titleOfSwaggerBytes(raw.bytes) : undefined;
         if (title !== undefined && title.trim() !== '') {
-            result.title = detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title);
-            result.titleKey = titleKey(result.title);
+            result.titleKey = titleKey(detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title));
         }
     }
     if (icon) {
@@ -14622,32 +14621,46 @@ function entryFor(root, absDir, profile, config) {
 /** A lazily built index of the connectors in scope. A folder that cannot be read is left out. */
 function repositoryIndex(scope) {
     let built;
-    return {
-        root: scope.root,
-        entries() {
-            if (built)
-                return built;
-            const folders = new Set(scope.folders);
+    const index = () => {
+        if (built)
+            return built;
+        const folders = new Set(scope.folders);
+        try {
+            for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders)
+                folders.add(folder);
+        }
+        catch {
+            // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
+        }
+        built = { byTitleKey: new Map(), byIconSha256: new Map() };
+        for (const folder of [...folders].sort()) {
+            let entry;
             try {
-                for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders)
-                    folders.add(folder);
+                entry = entryFor(scope.root, folder, scope.profile, scope.config);
             }
             catch {
-                // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
+                // Unlistable folder: its own check reports it; the index does without it.
+                continue;
             }
-            const entries = [];
-            for (const folder of [...folders].sort()) {
-                try {
-                    entries.push(entryFor(scope.root, folder, scope.profile, scope.config));
-                }
-                catch {
-                    // Unlistable folder: its own check reports it; the index does without it.
-                }
-            }
-            built = entries;
-            return built;
-        },
+            if (entry.titleKey !== undefined)
+                addTo(built.byTitleKey, entry.titleKey, entry);
+            if (entry.iconSha256 !== undefined)
+                addTo(built.byIconSha256, entry.iconSha256, entry);
+        }
+        return built;
     };
+    return {
+        root: scope.root,
+        withTitleKey: (key) => index().byTitleKey.get(key) ?? [],
+        withIconSha256: (hash) => index().byIconSha256.get(hash) ?? [],
+    };
+}
+function addTo(map, key, entry) {
+    const list = map.get(key);
+    if (list)
+        list.push(entry);
+    else
+        map.set(key, [entry]);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/define.ts
@@ -19910,8 +19923,8 @@ const MAX_NAMED = 3;
         // The index keeps titles shortened to 200 characters: compare the same way.
         const key = titleKey(text.length > 200 ? text.slice(0, 200) : text);
         const others = repository
-            .entries()
-            .filter((entry) => entry.dir !== connector.dir && entry.titleKey === key)
+            .withTitleKey(key)
+            .filter((entry) => entry.dir !== connector.dir)
             .map((entry) => entry.dir);
         if (others.length === 0)
             return;
@@ -23221,8 +23234,8 @@ const icon_unique_MAX_NAMED = 3;
             return; // icon-present / icon-format report those
         const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(icon.bytes).digest('hex');
         const others = repository
-            .entries()
-            .filter((entry) => entry.dir !== connector.dir && entry.profile === 'certified' && entry.iconSha256 === hash)
+            .withIconSha256(hash)
+            .filter((entry) => entry.dir !== connector.dir && entry.profile === 'certified')
             .map((entry) => entry.dir);
         if (others.length === 0)
             return;

@@ -22,8 +22,8 @@ export default defineRule({
     // The index keeps titles shortened to 200 characters: compare the same way.
     const key = titleKey(text.length > 200 ? text.slice(0, 200) : text);
     const others = repository
-      .entries()
-      .filter((entry) => entry.dir !== connector.dir && entry.titleKey === key)
+      .withTitleKey(key)
+      .filter((entry) => entry.dir !== connector.dir)
       .map((entry) => entry.dir);
     if (others.length === 0) return;
     const named = others.slice(0, MAX_NAMED).map((dir) => `'${dir}'`).join(', ');

@@ -16,8 +16,8 @@ export default defineRule({
     if (!repository || !icon || icon.readProblem || icon.bytes.length === 0) return; // icon-present / icon-format report those
     const hash = createHash('sha256').update(icon.bytes).digest('hex');
     const others = repository
-      .entries()
-      .filter((entry) => entry.dir !== connector.dir && entry.profile === 'certified' && entry.iconSha256 === hash)
+      .withIconSha256(hash)
+      .filter((entry) => entry.dir !== connector.dir && entry.profile === 'certified')
       .map((entry) => entry.dir);
     if (others.length === 0) return;
     const name = icon.path.split('/').pop() as string;
