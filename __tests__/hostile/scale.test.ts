@@ -1,7 +1,7 @@
 // Many connectors in one run: 2,000 synthetic packages complete, and memory does not grow with
 // their number beyond the report itself. Measured in the bundled CLI for 200 and for 2,000
-// connectors: peak RSS (preload: sandbox.mjs), and the live heap after each full garbage
-// collection (--trace-gc), whose peak is what the run keeps alive. Each package carries 40
+// connectors: peak RSS (preload: sandbox.mjs), and the heap after each full garbage collection
+// (--trace-gc), which shows what the run keeps alive. Each package carries 40
 // definitions (a tree of several hundred kilobytes), so keeping packages alive would show at once.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,10 +32,19 @@ function manyConnectors(count: number): string {
 // The runtime GitHub uses (the first of run-dist.ts's list): memory figures are about that one.
 const runtime = RUNTIMES[0] as (typeof RUNTIMES)[number];
 
-/** Largest live heap (MiB) after a full collection, from --trace-gc lines ("Mark-Compact a (b) -> c (d) MB"). */
-function peakLiveMiB(traceGc: string): number {
+/**
+ * The heap (MiB) after each full collection, from --trace-gc lines ("Mark-Compact a (b) -> c (d) MB"):
+ * the median of the second half of the run's collections, which is what the run keeps alive by
+ * then, and the peak. A single collection can count much more than is live: objects allocated while
+ * the concurrent marker works count as live until the next one, and on a busy machine (CI runs test
+ * files side by side) the marker is slow: one CI run's peak was 110 MiB for 2,000 connectors, where
+ * other runs of the same build peak at 33–69 MiB and most collections leave 15–31 MiB. Kept
+ * packages would raise every later collection (a test build that kept them: 302 MiB).
+ */
+function liveAfterFullGcMiB(traceGc: string): { late: number; peak: number } {
   const sizes = [...traceGc.matchAll(/Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)].map((m) => Number(m[1]));
-  return Math.max(0, ...sizes);
+  const late = sizes.slice(Math.floor(sizes.length / 2)).sort((a, b) => a - b);
+  return { late: late[Math.floor(late.length / 2)] ?? 0, peak: Math.max(0, ...sizes) };
 }
 
 describe(`many connectors on ${runtime.name}`, () => {
@@ -50,12 +59,12 @@ describe(`many connectors on ${runtime.name}`, () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(1);
       const report = JSON.parse(readFileSync(output, 'utf8')) as JsonReport;
-      return { seconds, rssMiB: sandbox.record().maxRssKiB / 1024, liveMiB: peakLiveMiB(run.stdout), reportMiB: statSync(output).size / 1048576, report };
+      return { seconds, rssMiB: sandbox.record().maxRssKiB / 1024, live: liveAfterFullGcMiB(run.stdout), reportMiB: statSync(output).size / 1048576, report };
     };
     const small = measure(200);
     const large = measure(2000);
     const figures = (label: string, m: typeof small) =>
-      `${label}: ${m.seconds.toFixed(1)} s, peak RSS ${m.rssMiB.toFixed(0)} MiB, peak live heap ${m.liveMiB.toFixed(1)} MiB, JSON report ${m.reportMiB.toFixed(2)} MiB`;
+      `${label}: ${m.seconds.toFixed(1)} s, peak RSS ${m.rssMiB.toFixed(0)} MiB, heap after full collections ${m.live.late.toFixed(1)} MiB (second half's median), ${m.live.peak.toFixed(1)} MiB (peak), JSON report ${m.reportMiB.toFixed(2)} MiB`;
     console.log(`[hostile/scale] ${runtime.name}: ${figures('200 connectors', small)}; ${figures('2,000 connectors', large)}`);
 
     expect(large.report.summary.connectors).toBe(2000);
@@ -63,8 +72,8 @@ describe(`many connectors on ${runtime.name}`, () => {
     expect(large.report.connectors.every((c) => c.findings.some((f) => f.ruleId === 'icon-present'))).toBe(true);
     // The live heap grows by about the report (its objects take a few times its JSON size); keeping
     // each package's text and tree (hundreds of kilobytes each) would add gigabytes.
-    expect(large.liveMiB).toBeGreaterThan(0);
-    expect(large.liveMiB - small.liveMiB).toBeLessThan(8 * large.reportMiB + 16);
+    expect(large.live.late).toBeGreaterThan(0);
+    expect(large.live.late - small.live.late).toBeLessThan(8 * large.reportMiB + 16);
     // Peak RSS also holds V8's young generation, which it sizes by allocation rate: a sane bound.
     expect(large.rssMiB).toBeLessThan(small.rssMiB + 300);
     expect(large.seconds).toBeLessThan(60);
