@@ -127,7 +127,10 @@ function entryFor(root: string, absDir: string, profile: Profile | 'auto', confi
 
 export interface RepositoryScope {
   root: string;
-  /** Paths (relative to root) that make up the repository, e.g. the action's `paths` input in changed-only mode. */
+  /**
+   * Paths (relative to root) whose connectors the index adds to `folders`, e.g. the action's `paths`
+   * input in changed-only mode; none when the run checks the whole repository.
+   */
   paths: readonly string[];
   /** The folders the run checks: always part of the index. */
   folders: readonly string[];
@@ -142,7 +145,7 @@ export function repositoryIndex(scope: RepositoryScope): RepositoryIndex {
     if (built) return built;
     const folders = new Set(scope.folders);
     try {
-      for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders) folders.add(folder);
+      if (scope.paths.length > 0) for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders) folders.add(folder);
     } catch {
       // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
     }

@@ -188,8 +188,11 @@ export function runGate(input: GateInput): GateReport {
   const internalErrors: string[] = [];
   const connectors: ConnectorResult[] = [];
   const configRun = input.config ? new ConfigRun(input.config) : undefined;
-  // Built on the first rule that asks; holds strings and hashes only (memory stays flat).
-  const repository = repositoryIndex({ root, paths: input.repositoryPaths ?? input.paths, folders, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
+  // Built on the first rule that asks; holds strings and hashes only (memory stays flat). It walks
+  // the repository's paths only when they are not the checked ones, whose folders are found already.
+  const repositoryPaths = input.repositoryPaths ?? input.paths;
+  const widerPaths = sameItems(repositoryPaths, input.paths) ? [] : repositoryPaths;
+  const repository = repositoryIndex({ root, paths: widerPaths, folders, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
   for (const folder of folders) {
     let connector = loadConnector(root, folder, input.profile);
     const settings = configRun?.settingsFor(connector, input.options);
@@ -200,6 +203,8 @@ export function runGate(input: GateInput): GateReport {
   for (const result of connectors) for (const finding of result.findings) counts[finding.level]++;
   return { connectors, notes, internalErrors, counts, ...(configRun ? { suppressions: configRun.summary() } : {}) };
 }
+
+const sameItems = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
 
 /** All findings, most severe first, in report order within a level. */
 export function findingsBySeverity(report: GateReport): Finding[] {

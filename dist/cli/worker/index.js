@@ -14626,8 +14626,9 @@ function repositoryIndex(scope) {
             return built;
         const folders = new Set(scope.folders);
         try {
-            for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders)
-                folders.add(folder);
+            if (scope.paths.length > 0)
+                for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders)
+                    folders.add(folder);
         }
         catch {
             // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
@@ -25368,8 +25369,11 @@ function runGate(input) {
     const internalErrors = [];
     const connectors = [];
     const configRun = input.config ? new ConfigRun(input.config) : undefined;
-    // Built on the first rule that asks; holds strings and hashes only (memory stays flat).
-    const repository = repositoryIndex({ root, paths: input.repositoryPaths ?? input.paths, folders, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
+    // Built on the first rule that asks; holds strings and hashes only (memory stays flat). It walks
+    // the repository's paths only when they are not the checked ones, whose folders are found already.
+    const repositoryPaths = input.repositoryPaths ?? input.paths;
+    const widerPaths = sameItems(repositoryPaths, input.paths) ? [] : repositoryPaths;
+    const repository = repositoryIndex({ root, paths: widerPaths, folders, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
     for (const folder of folders) {
         let connector = loadConnector(root, folder, input.profile);
         const settings = configRun?.settingsFor(connector, input.options);
@@ -25383,6 +25387,7 @@ function runGate(input) {
             counts[finding.level]++;
     return { connectors, notes, internalErrors, counts, ...(configRun ? { suppressions: configRun.summary() } : {}) };
 }
+const sameItems = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
 /** All findings, most severe first, in report order within a level. */
 function findingsBySeverity(report) {
     const all = report.connectors.flatMap((connector) => connector.findings);
