@@ -14,12 +14,16 @@ import { decodeText, displayPath, readBytesSafely } from './files.js';
 import type { GateConfig } from '../config/types.js';
 import type { Profile, RepositoryEntry, RepositoryIndex } from './types.js';
 
-/** Titles longer than this are kept shortened (a hostile title must not be kept whole). */
+/** Titles are compared by their first this many characters (a hostile title must not be kept whole). */
 const MAX_TITLE = 200;
 
-/** The comparison key of a title: case- and white-space-insensitive. */
+/**
+ * The comparison key of a title: its first MAX_TITLE characters, case- and white-space-insensitive,
+ * sharing no memory with the file it came from (the index keeps it for the whole run).
+ */
 export function titleKey(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  const kept = title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title;
+  return detach(kept.normalize('NFKC').toLowerCase().replace(/\s+/gu, ''));
 }
 
 /**
@@ -115,7 +119,7 @@ function entryFor(root: string, absDir: string, profile: Profile | 'auto', confi
     const raw = readBytesSafely(root, swagger);
     const title = raw.bytes ? titleOfSwaggerBytes(raw.bytes) : undefined;
     if (title !== undefined && title.trim() !== '') {
-      result.titleKey = titleKey(detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title));
+      result.titleKey = titleKey(title);
     }
   }
   if (icon) {

@@ -14501,11 +14501,15 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 
-/** Titles longer than this are kept shortened (a hostile title must not be kept whole). */
+/** Titles are compared by their first this many characters (a hostile title must not be kept whole). */
 const MAX_TITLE = 200;
-/** The comparison key of a title: case- and white-space-insensitive. */
+/**
+ * The comparison key of a title: its first MAX_TITLE characters, case- and white-space-insensitive,
+ * sharing no memory with the file it came from (the index keeps it for the whole run).
+ */
 function titleKey(title) {
-    return title.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+    const kept = title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title;
+    return detach(kept.normalize('NFKC').toLowerCase().replace(/\s+/gu, ''));
 }
 /**
  * `info.title` of a swagger's text, read with jsonc-parser's scanner instead of a full tree: the
@@ -14608,7 +14612,7 @@ function entryFor(root, absDir, profile, config) {
         const raw = readBytesSafely(root, swagger);
         const title = raw.bytes ? titleOfSwaggerBytes(raw.bytes) : undefined;
         if (title !== undefined && title.trim() !== '') {
-            result.titleKey = titleKey(detach(title.length > MAX_TITLE ? title.slice(0, MAX_TITLE) : title));
+            result.titleKey = titleKey(title);
         }
     }
     if (icon) {
@@ -19921,10 +19925,8 @@ const MAX_NAMED = 3;
         const text = str(title);
         if (!title || text === undefined || text.trim() === '')
             return; // info-title-present reports those
-        // The index keeps titles shortened to 200 characters: compare the same way.
-        const key = titleKey(text.length > 200 ? text.slice(0, 200) : text);
         const others = repository
-            .withTitleKey(key)
+            .withTitleKey(titleKey(text))
             .filter((entry) => entry.dir !== connector.dir)
             .map((entry) => entry.dir);
         if (others.length === 0)

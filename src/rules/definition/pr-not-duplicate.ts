@@ -19,10 +19,8 @@ export default defineRule({
     const title = prop(prop(file.doc.root, 'info'), 'title');
     const text = str(title);
     if (!title || text === undefined || text.trim() === '') return; // info-title-present reports those
-    // The index keeps titles shortened to 200 characters: compare the same way.
-    const key = titleKey(text.length > 200 ? text.slice(0, 200) : text);
     const others = repository
-      .withTitleKey(key)
+      .withTitleKey(titleKey(text))
       .filter((entry) => entry.dir !== connector.dir)
       .map((entry) => entry.dir);
     if (others.length === 0) return;
