@@ -1,4 +1,5 @@
 import { prop, str } from '../../engine/json/tree.js';
+import { swagger2TreeCheck } from '../../engine/schema/swagger2-check.js';
 import { validateTree } from '../../engine/schema/validate.js';
 // Precompiled from the Swagger 2.0 schema by scripts/compile-schemas.mjs (npm run schemas), with
 // formats left unchecked: URL and email rules give sharper messages of their own.
@@ -16,7 +17,7 @@ export default defineRule({
     const file = parsedSwagger(connector);
     // Without "swagger": "2.0" the swagger-version rule explains the problem; schema noise would not help.
     if (!file || str(prop(file.doc.root, 'swagger')) !== '2.0') return;
-    for (const violation of validateTree(swagger2Validator, file.doc)) {
+    for (const violation of validateTree(swagger2Validator, file.doc, swagger2TreeCheck())) {
       report({ file, node: violation.node, at: violation.at, message: `Swagger 2.0 schema: ${violation.message}` });
     }
   },

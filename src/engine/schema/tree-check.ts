@@ -1,0 +1,332 @@
+// A yes/no JSON Schema (draft-04) check that reads our parse tree directly. Nearly every definition
+// is valid, and proving that on the tree we already have skips what Ajv needs first: a second,
+// JSON.parse copy of the file (with the garbage it makes) and a pass that collects every error.
+// Only a "no" goes on to Ajv, which explains it. So a "yes" must never be wrong: where Ajv's
+// semantics are unclear (numbers at the edges, keywords not listed here), the check answers no.
+import type { Node } from '../json/tree.js';
+
+/** Validity of one node: true only when Ajv would find nothing wrong with it. */
+export type TreeCheck = (node: Node) => boolean;
+
+type Schema = Record<string, unknown>;
+
+/** Keywords that never fail a value: annotations, `format` (left unvalidated, as in our Ajv setup), nested definitions. */
+const IGNORED = new Set(['id', '$schema', 'title', 'description', 'default', 'definitions', 'example', 'format']);
+
+/** Names on every plain object's prototype: Ajv's `data.name !== undefined` would see them where our tree has nothing. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** The value a tree node stands for, as JSON.parse would give it, for `enum` and `uniqueItems`. */
+function sameValue(a: Node, b: Node): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'array' || a.type === 'object') {
+    const left = a.children ?? [];
+    const right = b.children ?? [];
+    if (left.length !== right.length) return false;
+    if (a.type === 'array') return left.every((item, i) => sameValue(item, right[i] as Node));
+    const byKey = new Map(right.map((property) => [property.children?.[0]?.value, property.children?.[1]]));
+    return left.every((property) => {
+      const other = byKey.get(property.children?.[0]?.value);
+      return other !== undefined && sameValue(property.children?.[1] as Node, other);
+    });
+  }
+  return a.value === b.value;
+}
+
+function equalsLiteral(node: Node, literal: unknown): boolean {
+  if (literal === null) return node.type === 'null';
+  if (typeof literal === 'object') return false; // no object or array enums in the schemas we check: answer no
+  return node.type === typeof literal && node.value === literal;
+}
+
+function isUnique(items: readonly Node[]): boolean {
+  const primitives = new Set<string>();
+  const containers: Node[] = [];
+  for (const item of items) {
+    if (item.type === 'object' || item.type === 'array') {
+      if (containers.some((other) => sameValue(other, item))) return false;
+      containers.push(item);
+      continue;
+    }
+    const key = `${item.type}:${String(item.value)}`;
+    if (primitives.has(key)) return false;
+    primitives.add(key);
+  }
+  return true;
+}
+
+/** Ajv counts string length in code points (a surrogate pair is one). */
+function codePoints(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    length++;
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return length;
+}
+
+function typeCheck(type: string): TreeCheck {
+  switch (type) {
+    // Ajv's "integer" also admits Infinity (JSON.parse of 1e400); Number.isInteger does not: a safe no.
+    case 'integer':
+      return (node) => node.type === 'number' && Number.isInteger(node.value);
+    case 'number':
+      return (node) => node.type === 'number' && Number.isFinite(node.value);
+    case 'string':
+    case 'boolean':
+    case 'null':
+    case 'object':
+    case 'array':
+      return (node) => node.type === type;
+    default:
+      throw new Error(`tree-check: unknown type "${type}"`);
+  }
+}
+
+/** A key pattern as a test; `^x-` (on nearly every Swagger object) as a plain prefix test, which is faster. */
+function keyTest(pattern: string): (key: string) => boolean {
+  const prefix = /^\^([\w/-]*)$/.exec(pattern)?.[1];
+  if (prefix !== undefined) return (key) => key.startsWith(prefix);
+  const regExp = new RegExp(pattern, 'u');
+  return (key) => regExp.test(key);
+}
+
+const all = (checks: TreeCheck[]): TreeCheck => {
+  if (checks.length === 0) return () => true;
+  if (checks.length === 1) return checks[0] as TreeCheck;
+  return (node) => {
+    for (let i = 0; i < checks.length; i++) if (!(checks[i] as TreeCheck)(node)) return false;
+    return true;
+  };
+};
+
+class Compiler {
+  private readonly compiled = new Map<string, TreeCheck>();
+
+  /** `documents`: every schema a `$ref` may name, by its `id` (without the trailing '#'). */
+  constructor(private readonly documents: ReadonlyMap<string, Schema>) {}
+
+  ref(reference: string, base: string): TreeCheck {
+    const [uri = '', fragment = ''] = reference.split('#');
+    const document = uri === '' ? base : uri;
+    const key = `${document}#${fragment}`;
+    const known = this.compiled.get(key);
+    if (known) return known;
+    // Recursive schemas (a schema's properties are schemas): the entry is a forwarder until compiled.
+    const forward: { to?: TreeCheck } = {};
+    this.compiled.set(key, (node) => (forward.to as TreeCheck)(node));
+    const target = this.schema(this.resolve(document, fragment), document);
+    forward.to = target;
+    this.compiled.set(key, target);
+    return target;
+  }
+
+  private resolve(document: string, fragment: string): Schema {
+    let schema: unknown = this.documents.get(document);
+    if (schema === undefined) throw new Error(`tree-check: no schema "${document}"`);
+    for (const segment of fragment.split('/').slice(1)) {
+      schema = (schema as Schema)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+      if (schema === undefined) throw new Error(`tree-check: "${document}#${fragment}" names nothing`);
+    }
+    return schema as Schema;
+  }
+
+  schema(schema: Schema, base: string): TreeCheck {
+    // Draft-04: a $ref replaces every other keyword beside it.
+    if (typeof schema.$ref === 'string') return this.ref(schema.$ref, base);
+    const keys = Object.keys(schema);
+    // Cheap keywords that tell alternatives apart go first: a oneOf branch should fail fast.
+    const first: TreeCheck[] = [];
+    const then: TreeCheck[] = [];
+    for (const keyword of keys) {
+      const value = schema[keyword];
+      switch (keyword) {
+        case 'type':
+          first.unshift(this.type(value));
+          break;
+        case 'enum':
+          first.push(this.enum(value));
+          break;
+        case 'required':
+          first.push(this.required(value));
+          break;
+        case 'properties':
+        case 'patternProperties':
+        case 'additionalProperties':
+          if (keyword === keys.find((k) => k === 'properties' || k === 'patternProperties' || k === 'additionalProperties')) then.push(this.object(schema, base));
+          break;
+        case 'items':
+        case 'additionalItems':
+          if (keyword === keys.find((k) => k === 'items' || k === 'additionalItems')) then.push(this.items(schema, base));
+          break;
+        case 'minItems':
+        case 'maxItems':
+        case 'minProperties':
+        case 'maxProperties':
+        case 'minLength':
+        case 'maxLength':
+          first.push(this.count(keyword, value));
+          break;
+        case 'uniqueItems':
+          if (value === true) then.push((node) => node.type !== 'array' || isUnique(node.children ?? []));
+          break;
+        case 'pattern': {
+          const pattern = new RegExp(String(value), 'u');
+          first.push((node) => node.type !== 'string' || pattern.test(node.value as string));
+          break;
+        }
+        case 'minimum':
+        case 'maximum':
+          first.push(this.bound(keyword, value, schema));
+          break;
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+          break; // read with minimum and maximum
+        case 'allOf':
+          then.push(all(this.list(value, base)));
+          break;
+        case 'anyOf': {
+          const branches = this.list(value, base);
+          then.push((node) => branches.some((branch) => branch(node)));
+          break;
+        }
+        case 'oneOf': {
+          const branches = this.list(value, base);
+          then.push((node) => {
+            let passed = 0;
+            for (const branch of branches) if (branch(node) && ++passed > 1) return false;
+            return passed === 1;
+          });
+          break;
+        }
+        case 'not': {
+          const negated = this.schema(value as Schema, base);
+          then.push((node) => !negated(node));
+          break;
+        }
+        default:
+          if (!IGNORED.has(keyword)) throw new Error(`tree-check: keyword "${keyword}" is not supported`);
+      }
+    }
+    return all([...first, ...then]);
+  }
+
+  private list(value: unknown, base: string): TreeCheck[] {
+    return (value as Schema[]).map((schema) => this.schema(schema, base));
+  }
+
+  private type(value: unknown): TreeCheck {
+    const checks = (Array.isArray(value) ? value : [value]).map((type) => typeCheck(String(type)));
+    return checks.length === 1 ? (checks[0] as TreeCheck) : (node) => checks.some((check) => check(node));
+  }
+
+  private enum(value: unknown): TreeCheck {
+    const literals = value as unknown[];
+    return (node) => literals.some((literal) => equalsLiteral(node, literal));
+  }
+
+  private required(value: unknown): TreeCheck {
+    const names = value as string[];
+    for (const name of names) if (INHERITED.has(name)) throw new Error(`tree-check: required "${name}" is inherited by every object`);
+    return (node) => {
+      if (node.type !== 'object') return true;
+      const index = (node as Node & { index?: Map<string, Node> }).index;
+      if (!index) return false; // a tree without property indexes: let Ajv decide
+      for (let i = 0; i < names.length; i++) if (!index.has(names[i] as string)) return false;
+      return true;
+    };
+  }
+
+  private count(keyword: string, value: unknown): TreeCheck {
+    const limit = value as number;
+    const min = keyword.startsWith('min');
+    const ok = (size: number): boolean => (min ? size >= limit : size <= limit);
+    if (keyword.endsWith('Items')) return (node) => node.type !== 'array' || ok((node.children ?? []).length);
+    // Properties: our strict trees have no duplicate keys, so children are the object's keys.
+    if (keyword.endsWith('Properties')) return (node) => node.type !== 'object' || ok((node.children ?? []).length);
+    return (node) => node.type !== 'string' || ok(codePoints(node.value as string));
+  }
+
+  private bound(keyword: string, value: unknown, schema: Schema): TreeCheck {
+    const limit = value as number;
+    if (keyword === 'minimum') {
+      const exclusive = schema.exclusiveMinimum === true;
+      return (node) => node.type !== 'number' || (exclusive ? (node.value as number) > limit : (node.value as number) >= limit);
+    }
+    const exclusive = schema.exclusiveMaximum === true;
+    return (node) => node.type !== 'number' || (exclusive ? (node.value as number) < limit : (node.value as number) <= limit);
+  }
+
+  private object(schema: Schema, base: string): TreeCheck {
+    const named = new Map<string, TreeCheck>();
+    for (const [name, sub] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+      if (INHERITED.has(name)) throw new Error(`tree-check: property "${name}" is inherited by every object`);
+      named.set(name, this.schema(sub, base));
+    }
+    const patterns = Object.entries((schema.patternProperties ?? {}) as Record<string, Schema>).map(
+      ([pattern, sub]) => [keyTest(pattern), this.schema(sub, base)] as const,
+    );
+    const additional = schema.additionalProperties;
+    const others: TreeCheck | false | undefined =
+      additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional as Schema, base);
+    return (node) => {
+      if (node.type !== 'object') return true;
+      const properties = node.children ?? [];
+      for (let i = 0; i < properties.length; i++) {
+        const property = properties[i] as Node;
+        const key = property.children?.[0]?.value as string;
+        const value = property.children?.[1] as Node;
+        const check = named.get(key);
+        let matched = check !== undefined;
+        if (check && !check(value)) return false;
+        for (let p = 0; p < patterns.length; p++) {
+          const [matches, sub] = patterns[p] as readonly [(key: string) => boolean, TreeCheck];
+          if (!matches(key)) continue;
+          matched = true;
+          if (!sub(value)) return false;
+        }
+        if (matched) continue;
+        if (others === false) return false;
+        if (others && !others(value)) return false;
+      }
+      return true;
+    };
+  }
+
+  private items(schema: Schema, base: string): TreeCheck {
+    const items = schema.items;
+    if (items === undefined) return () => true; // additionalItems alone has no effect
+    if (!Array.isArray(items)) {
+      const each = this.schema(items as Schema, base);
+      return (node) => node.type !== 'array' || (node.children ?? []).every(each);
+    }
+    const positional = this.list(items, base);
+    const additional = schema.additionalItems;
+    const rest: TreeCheck | false | undefined =
+      additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional as Schema, base);
+    return (node) => {
+      if (node.type !== 'array') return true;
+      const children = node.children ?? [];
+      for (let i = 0; i < children.length; i++) {
+        const check = i < positional.length ? positional[i] : rest;
+        if (check === false) return false;
+        if (check && !check(children[i] as Node)) return false;
+      }
+      return true;
+    };
+  }
+}
+
+/**
+ * The check for `root` (a draft-04 schema with an `id`), with `others` for the `$ref`s it makes to
+ * other documents. Throws on a keyword it does not know: a schema change must not be judged half.
+ */
+export function compileTreeCheck(root: Schema, others: readonly Schema[] = []): TreeCheck {
+  const idOf = (schema: Schema): string => String(schema.id ?? '').replace(/#$/, '');
+  const documents = new Map([root, ...others].map((schema) => [idOf(schema), schema]));
+  return new Compiler(documents).ref('#', idOf(root));
+}
