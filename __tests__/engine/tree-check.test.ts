@@ -46,6 +46,7 @@ describe('compileTreeCheck: each keyword as Ajv reads it', () => {
     ['items tuple', { items: [{ type: 'string' }], additionalItems: false }, ['["a"]', '[]'], ['["a","b"]', '[1]']],
     ['minItems', { minItems: 1 }, ['[1]', '"s"'], ['[]']],
     ['uniqueItems', { uniqueItems: true }, ['[1,"1",true,null,{"a":1},{"a":2},[1],[2]]'], ['[1,1.0]', '[{"a":1,"b":2},{"b":2,"a":1}]', '[[1,2],[1,2]]', '["a","a"]']],
+    ['uniqueItems, long string lists', { uniqueItems: true }, [JSON.stringify([...Array(20).keys()].map(String))], [JSON.stringify([...[...Array(20).keys()].map(String), '7'])]],
     ['minProperties', { minProperties: 1 }, ['{"a":1}', '[]'], ['{}']],
     ['minLength counts code points', { minLength: 2, maxLength: 2 }, ['"ab"', '"😀😀"'], ['"😀"', '"abc"']],
     ['pattern', { pattern: '^[^{}/ :\\\\]+(?::\\d+)?$' }, ['"api.contoso.com:443"', '1'], ['"api.contoso.com/v1"', '"a b"']],

@@ -18541,24 +18541,37 @@ const json_schema_draft_04_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"htt
 const IGNORED = new Set(['id', '$schema', 'title', 'description', 'default', 'definitions', 'example', 'format']);
 /** Names on every plain object's prototype: Ajv's `data.name !== undefined` would see them where our tree has nothing. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
-/** The value a tree node stands for, as JSON.parse would give it, for `enum` and `uniqueItems`. */
+/**
+ * Whether two nodes stand for equal JSON values (fast-deep-equal's reading, as Ajv's `enum` and
+ * `uniqueItems`). Objects are compared through their property index: strict trees have no duplicate
+ * keys, so the index is every key. Nothing is allocated: `uniqueItems` compares items pairwise.
+ */
 function sameValue(a, b) {
     if (a.type !== b.type)
         return false;
-    if (a.type === 'array' || a.type === 'object') {
-        const left = a.children ?? [];
-        const right = b.children ?? [];
-        if (left.length !== right.length)
-            return false;
-        if (a.type === 'array')
-            return left.every((item, i) => sameValue(item, right[i]));
-        const byKey = new Map(right.map((property) => [property.children?.[0]?.value, property.children?.[1]]));
-        return left.every((property) => {
-            const other = byKey.get(property.children?.[0]?.value);
-            return other !== undefined && sameValue(property.children?.[1], other);
-        });
+    if (a.type !== 'array' && a.type !== 'object')
+        return a.value === b.value;
+    const left = a.children ?? [];
+    const right = b.children ?? [];
+    if (left.length !== right.length)
+        return false;
+    if (a.type === 'array') {
+        for (let i = 0; i < left.length; i++)
+            if (!sameValue(left[i], right[i]))
+                return false;
+        return true;
     }
-    return a.value === b.value;
+    const index = b.index;
+    // Every parsed object has its index; without one, "equal" is the answer that cannot wrongly pass uniqueItems.
+    if (!index)
+        return true;
+    for (let i = 0; i < left.length; i++) {
+        const property = left[i];
+        const other = index.get(property.children?.[0]?.value)?.children?.[1];
+        if (!other || !sameValue(property.children?.[1], other))
+            return false;
+    }
+    return true;
 }
 function equalsLiteral(node, literal) {
     if (literal === null)
@@ -18567,20 +18580,18 @@ function equalsLiteral(node, literal) {
         return false; // no object or array enums in the schemas we check: answer no
     return node.type === typeof literal && node.value === literal;
 }
+/**
+ * No two items equal. Pairwise, which allocates nothing and fails fast on objects (parameter lists),
+ * except for long lists of strings (a 300-value `enum`), which a Set checks in one pass.
+ */
 function isUnique(items) {
-    const primitives = new Set();
-    const containers = [];
-    for (const item of items) {
-        if (item.type === 'object' || item.type === 'array') {
-            if (containers.some((other) => sameValue(other, item)))
+    const count = items.length;
+    if (count > 16 && items.every((item) => item.type === 'string'))
+        return new Set(items.map((item) => item.value)).size === count;
+    for (let i = 1; i < count; i++) {
+        for (let j = 0; j < i; j++)
+            if (sameValue(items[i], items[j]))
                 return false;
-            containers.push(item);
-            continue;
-        }
-        const key = `${item.type}:${String(item.value)}`;
-        if (primitives.has(key))
-            return false;
-        primitives.add(key);
     }
     return true;
 }
@@ -18728,15 +18739,20 @@ class Compiler {
                     break;
                 case 'anyOf': {
                     const branches = this.list(value, base);
-                    then.push((node) => branches.some((branch) => branch(node)));
+                    then.push((node) => {
+                        for (let i = 0; i < branches.length; i++)
+                            if (branches[i](node))
+                                return true;
+                        return false;
+                    });
                     break;
                 }
                 case 'oneOf': {
                     const branches = this.list(value, base);
                     then.push((node) => {
                         let passed = 0;
-                        for (const branch of branches)
-                            if (branch(node) && ++passed > 1)
+                        for (let i = 0; i < branches.length; i++)
+                            if (branches[i](node) && ++passed > 1)
                                 return false;
                         return passed === 1;
                     });
@@ -18759,11 +18775,23 @@ class Compiler {
     }
     type(value) {
         const checks = (Array.isArray(value) ? value : [value]).map((type) => typeCheck(String(type)));
-        return checks.length === 1 ? checks[0] : (node) => checks.some((check) => check(node));
+        if (checks.length === 1)
+            return checks[0];
+        return (node) => {
+            for (let i = 0; i < checks.length; i++)
+                if (checks[i](node))
+                    return true;
+            return false;
+        };
     }
     enum(value) {
         const literals = value;
-        return (node) => literals.some((literal) => equalsLiteral(node, literal));
+        return (node) => {
+            for (let i = 0; i < literals.length; i++)
+                if (equalsLiteral(node, literals[i]))
+                    return true;
+            return false;
+        };
     }
     required(value) {
         const names = value;
@@ -18848,7 +18876,15 @@ class Compiler {
             return () => true; // additionalItems alone has no effect
         if (!Array.isArray(items)) {
             const each = this.schema(items, base);
-            return (node) => node.type !== 'array' || (node.children ?? []).every(each);
+            return (node) => {
+                if (node.type !== 'array')
+                    return true;
+                const children = node.children ?? [];
+                for (let i = 0; i < children.length; i++)
+                    if (!each(children[i]))
+                        return false;
+                return true;
+            };
         }
         const positional = this.list(items, base);
         const additional = schema.additionalItems;

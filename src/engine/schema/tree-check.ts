@@ -3,7 +3,7 @@
 // JSON.parse copy of the file (with the garbage it makes) and a pass that collects every error.
 // Only a "no" goes on to Ajv, which explains it. So a "yes" must never be wrong: where Ajv's
 // semantics are unclear (numbers at the edges, keywords not listed here), the check answers no.
-import type { Node } from '../json/tree.js';
+import type { IndexedNode, Node } from '../json/tree.js';
 
 /** Validity of one node: true only when Ajv would find nothing wrong with it. */
 export type TreeCheck = (node: Node) => boolean;
@@ -16,21 +16,30 @@ const IGNORED = new Set(['id', '$schema', 'title', 'description', 'default', 'de
 /** Names on every plain object's prototype: Ajv's `data.name !== undefined` would see them where our tree has nothing. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** The value a tree node stands for, as JSON.parse would give it, for `enum` and `uniqueItems`. */
+/**
+ * Whether two nodes stand for equal JSON values (fast-deep-equal's reading, as Ajv's `enum` and
+ * `uniqueItems`). Objects are compared through their property index: strict trees have no duplicate
+ * keys, so the index is every key. Nothing is allocated: `uniqueItems` compares items pairwise.
+ */
 function sameValue(a: Node, b: Node): boolean {
   if (a.type !== b.type) return false;
-  if (a.type === 'array' || a.type === 'object') {
-    const left = a.children ?? [];
-    const right = b.children ?? [];
-    if (left.length !== right.length) return false;
-    if (a.type === 'array') return left.every((item, i) => sameValue(item, right[i] as Node));
-    const byKey = new Map(right.map((property) => [property.children?.[0]?.value, property.children?.[1]]));
-    return left.every((property) => {
-      const other = byKey.get(property.children?.[0]?.value);
-      return other !== undefined && sameValue(property.children?.[1] as Node, other);
-    });
+  if (a.type !== 'array' && a.type !== 'object') return a.value === b.value;
+  const left = a.children ?? [];
+  const right = b.children ?? [];
+  if (left.length !== right.length) return false;
+  if (a.type === 'array') {
+    for (let i = 0; i < left.length; i++) if (!sameValue(left[i] as Node, right[i] as Node)) return false;
+    return true;
   }
-  return a.value === b.value;
+  const index = (b as IndexedNode).index;
+  // Every parsed object has its index; without one, "equal" is the answer that cannot wrongly pass uniqueItems.
+  if (!index) return true;
+  for (let i = 0; i < left.length; i++) {
+    const property = left[i] as Node;
+    const other = index.get(property.children?.[0]?.value as string)?.children?.[1];
+    if (!other || !sameValue(property.children?.[1] as Node, other)) return false;
+  }
+  return true;
 }
 
 function equalsLiteral(node: Node, literal: unknown): boolean {
@@ -39,18 +48,15 @@ function equalsLiteral(node: Node, literal: unknown): boolean {
   return node.type === typeof literal && node.value === literal;
 }
 
+/**
+ * No two items equal. Pairwise, which allocates nothing and fails fast on objects (parameter lists),
+ * except for long lists of strings (a 300-value `enum`), which a Set checks in one pass.
+ */
 function isUnique(items: readonly Node[]): boolean {
-  const primitives = new Set<string>();
-  const containers: Node[] = [];
-  for (const item of items) {
-    if (item.type === 'object' || item.type === 'array') {
-      if (containers.some((other) => sameValue(other, item))) return false;
-      containers.push(item);
-      continue;
-    }
-    const key = `${item.type}:${String(item.value)}`;
-    if (primitives.has(key)) return false;
-    primitives.add(key);
+  const count = items.length;
+  if (count > 16 && items.every((item) => item.type === 'string')) return new Set(items.map((item) => item.value)).size === count;
+  for (let i = 1; i < count; i++) {
+    for (let j = 0; j < i; j++) if (sameValue(items[i] as Node, items[j] as Node)) return false;
   }
   return true;
 }
@@ -191,14 +197,17 @@ class Compiler {
           break;
         case 'anyOf': {
           const branches = this.list(value, base);
-          then.push((node) => branches.some((branch) => branch(node)));
+          then.push((node) => {
+            for (let i = 0; i < branches.length; i++) if ((branches[i] as TreeCheck)(node)) return true;
+            return false;
+          });
           break;
         }
         case 'oneOf': {
           const branches = this.list(value, base);
           then.push((node) => {
             let passed = 0;
-            for (const branch of branches) if (branch(node) && ++passed > 1) return false;
+            for (let i = 0; i < branches.length; i++) if ((branches[i] as TreeCheck)(node) && ++passed > 1) return false;
             return passed === 1;
           });
           break;
@@ -221,12 +230,19 @@ class Compiler {
 
   private type(value: unknown): TreeCheck {
     const checks = (Array.isArray(value) ? value : [value]).map((type) => typeCheck(String(type)));
-    return checks.length === 1 ? (checks[0] as TreeCheck) : (node) => checks.some((check) => check(node));
+    if (checks.length === 1) return checks[0] as TreeCheck;
+    return (node) => {
+      for (let i = 0; i < checks.length; i++) if ((checks[i] as TreeCheck)(node)) return true;
+      return false;
+    };
   }
 
   private enum(value: unknown): TreeCheck {
     const literals = value as unknown[];
-    return (node) => literals.some((literal) => equalsLiteral(node, literal));
+    return (node) => {
+      for (let i = 0; i < literals.length; i++) if (equalsLiteral(node, literals[i])) return true;
+      return false;
+    };
   }
 
   private required(value: unknown): TreeCheck {
@@ -302,7 +318,12 @@ class Compiler {
     if (items === undefined) return () => true; // additionalItems alone has no effect
     if (!Array.isArray(items)) {
       const each = this.schema(items as Schema, base);
-      return (node) => node.type !== 'array' || (node.children ?? []).every(each);
+      return (node) => {
+        if (node.type !== 'array') return true;
+        const children = node.children ?? [];
+        for (let i = 0; i < children.length; i++) if (!each(children[i] as Node)) return false;
+        return true;
+      };
     }
     const positional = this.list(items, base);
     const additional = schema.additionalItems;
