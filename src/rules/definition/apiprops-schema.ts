@@ -1,3 +1,4 @@
+import { apiPropertiesTreeCheck } from '../../engine/schema/tree-checks.js';
 import { validateTree } from '../../engine/schema/validate.js';
 // Precompiled from src/engine/schema/apiProperties.schema.json by scripts/compile-schemas.mjs
 // (npm run schemas), in strict mode: a mistake in the schema fails there.
@@ -15,7 +16,7 @@ export default defineRule({
     const file = parsedApiProperties(connector);
     // A file that is not a JSON object is pkg-json-strict's finding; a schema error would repeat it.
     if (!file || file.doc.root.type !== 'object') return;
-    for (const violation of validateTree(apiPropertiesValidator, file.doc)) {
+    for (const violation of validateTree(apiPropertiesValidator, file.doc, apiPropertiesTreeCheck())) {
       report({ file, node: violation.node, at: violation.at, message: `apiProperties schema: ${violation.message}` });
     }
   },

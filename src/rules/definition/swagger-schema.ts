@@ -1,5 +1,5 @@
 import { prop, str } from '../../engine/json/tree.js';
-import { swagger2TreeCheck } from '../../engine/schema/swagger2-check.js';
+import { swagger2TreeCheck } from '../../engine/schema/tree-checks.js';
 import { validateTree } from '../../engine/schema/validate.js';
 // Precompiled from the Swagger 2.0 schema by scripts/compile-schemas.mjs (npm run schemas), with
 // formats left unchecked: URL and email rules give sharper messages of their own.
