@@ -2,9 +2,10 @@
 // small young generation. Here each launcher is copied next to a stand-in worker, so the test can
 // make the worker exit, report what it sees, or crash.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { OLD_GENERATION_MB, YOUNG_GENERATION_MB } from '../../src/launcher.js';
 import { tempDir } from '../helpers.js';
 import { ACTION, CLI, parseCommands, RUNTIMES } from './run-dist.js';
@@ -27,15 +28,29 @@ process.stdout.write(JSON.stringify({ isMainThread, argv: process.argv.slice(2),
 process.exitCode = 3;
 `;
 
-// Fills the bounded old generation; run again without the bound, it says so and succeeds.
+// Prints, then fills the bounded old generation before it commits; run again without the bound, it
+// says so and succeeds. With COMMIT set it commits first, as the real bundles do once the gate has run.
 const GREEDY_WORKER = `
-import { resourceLimits } from 'node:worker_threads';
+import { resourceLimits, workerData } from 'node:worker_threads';
+process.stderr.write('log line\\n');
 if (resourceLimits.maxOldGenerationSizeMb === ${OLD_GENERATION_MB}) {
+  if (process.env.COMMIT) Atomics.store(workerData.committed, 0, 1);
   process.stdout.write('bounded run\\n');
   const hog = [];
   for (;;) hog.push(new Array(1 << 20).fill(1.5));
 }
 process.stdout.write('unbounded run\\n');
+`;
+
+// Writes to both streams before and after it commits.
+const INTERLEAVING_WORKER = `
+import { workerData } from 'node:worker_threads';
+process.stderr.write('1 err\\n');
+process.stdout.write('2 out\\n');
+process.stderr.write('3 err\\n');
+Atomics.store(workerData.committed, 0, 1);
+process.stdout.write('4 out\\n');
+process.stderr.write('5 err\\n');
 `;
 
 const CRASHING_WORKER = `setTimeout(() => { throw new Error('boom\\n::error::injected ##[error] at line 2'); }, 1);`;
@@ -51,16 +66,40 @@ for (const runtime of RUNTIMES) {
           argv: ['examples', '--format', 'json'],
           young: YOUNG_GENERATION_MB,
           old: OLD_GENERATION_MB,
-          workerData: { stdoutIsTTY: false },
+          workerData: { stdoutIsTTY: false, committed: { 0: 0 } },
         });
       }
     });
 
-    it('run a worker that outgrows the bounded heap again without the bound', () => {
+    it('run a worker that outgrows the bounded heap again without the bound, printing nothing twice', () => {
       const run = spawnSync(runtime.bin, [launcherWith(CLI, GREEDY_WORKER)], { encoding: 'utf8' });
-      expect(run.stdout).toBe('bounded run\nunbounded run\n');
-      expect(run.stderr).toBe('');
+      // The first run committed nothing: what it printed is dropped, and the second run prints it again.
+      expect(run.stdout).toBe('unbounded run\n');
+      expect(run.stderr).toBe('log line\n');
       expect(run.status).toBe(0);
+    });
+
+    it('never run again a worker that committed (it may have written files): a tool failure, its output kept once', () => {
+      for (const [launcher, failureCode] of [[CLI, 2], [ACTION, 1]] as const) {
+        const run = spawnSync(runtime.bin, [launcherWith(launcher, GREEDY_WORKER)], { encoding: 'utf8', env: { ...process.env, COMMIT: '1' } });
+        expect(run.status).toBe(failureCode);
+        expect(run.stderr.startsWith('log line\n')).toBe(true);
+        const failure = 'connector-gate failed: it ran out of memory. This is a bug in connector-gate, not in your connector; please report it.';
+        if (launcher === CLI) {
+          expect(run.stdout).toBe('bounded run\n');
+          expect(run.stderr).toBe(`log line\n${failure}\n`);
+        } else {
+          expect(run.stdout).toBe(`bounded run\n::error::${failure}\n`);
+        }
+      }
+    });
+
+    it('pass on what the worker printed before it committed, then what it prints after, each stream in order', () => {
+      // Node's worker stdio does not keep the order between stdout and stderr, held back or not.
+      const run = spawnSync(runtime.bin, [launcherWith(CLI, INTERLEAVING_WORKER)], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe('2 out\n4 out\n');
+      expect(run.stderr).toBe('1 err\n3 err\n5 err\n');
     });
 
     it('CLI: a worker that dies is a tool failure: exit 2, one line on stderr, no stack trace', () => {
@@ -86,3 +125,20 @@ for (const runtime of RUNTIMES) {
     });
   });
 }
+
+describe('the CLI commits (src/cli/main.ts)', () => {
+  it('once, after the gate has run and before it writes its first file or line', () => {
+    const events: string[] = [];
+    const output = path.join(tempDir(), 'report.json');
+    const code = main(['examples', '--format', 'json', '--output', output, '--fail-on', 'never'], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdout: () => events.push('stdout'),
+      stderr: () => events.push('stderr'),
+      color: false,
+      commit: () => events.push(existsSync(output) ? 'commit after the report' : 'commit'),
+    });
+    expect(code).toBe(0);
+    expect(events).toEqual(['commit']);
+    expect(existsSync(output)).toBe(true);
+  });
+});

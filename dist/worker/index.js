@@ -58925,7 +58925,7 @@ const MAYBE_UNSAFE_IN_JSON = new RegExp(MAYBE_RUNNER_SENSITIVE.source.slice(0, -
  * U+FFFD, `##[` becomes `#\uFFFD#[`, and a line that would start with `::` starts with U+FFFD.
  * Text we write ourselves never contains these; only text from the files changes.
  */
-function inertForRunner(text) {
+function text_inertForRunner(text) {
     if (!MAYBE_RUNNER_SENSITIVE.test(text))
         return text;
     return text
@@ -65372,10 +65372,109 @@ async function loadChanges(client, context, pr, root) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/launcher.ts
+// Both entry points (dist/index.js for the Action, dist/cli/index.js for the CLI) are small
+// launchers that run the real bundle in a worker thread. The reason is memory: V8 sizes a
+// process's young generation by allocation rate (up to 128 MiB on Node 24), and the gate
+// allocates fast and briefly (a parse tree per file). A worker's heap can be given a small young
+// generation at start, which the main thread's cannot (V8 reads those flags once, at start-up).
+// The launcher imports nothing heavy, so the bundle is loaded and compiled only once, in the worker.
+
+
+
+
+
+/**
+ * The worker's heap. V8 lets the old generation grow to a multiple of what survived the last full
+ * collection, and the multiple depends on the heap's maximum: up to 4 for a large maximum, less for
+ * a small one. Measured on the shared corpus (npm run bench, Node 24): V8's defaults peak at about
+ * 450 MiB RSS; an 8 MiB young generation at 200–290 MiB; with a 1 GiB old generation as well at
+ * 150–265 MiB. A 16 MiB young and 512 MiB old generation is as fast (three rounds of alternating
+ * runs: 1.60–1.65 s against 1.64–1.65 s) and keeps the worst run lower (180–193 MiB against 204–264).
+ */
+const YOUNG_GENERATION_MB = 16;
+const OLD_GENERATION_MB = 512;
+/** Called in the worker once the gate has run, before any file, report or API call (see LauncherData). */
+function commitOutput() {
+    const data = external_node_worker_threads_.workerData;
+    if (data?.committed)
+        Atomics.store(data.committed, 0, 1);
+}
+/** The worker's output, in order, held back until it commits; passed straight through after. */
+class HeldOutput {
+    committed;
+    held = [];
+    constructor(committed) {
+        this.committed = committed;
+    }
+    write(stream, chunk) {
+        if (!this.committed()) {
+            this.held.push([stream, chunk]);
+            return;
+        }
+        this.flush();
+        stream.write(chunk);
+    }
+    flush() {
+        for (const [stream, chunk] of this.held)
+            stream.write(chunk);
+        this.held = [];
+    }
+}
+/**
+ * Runs `entry` (a path relative to the launcher's bundle) in a worker with the process's arguments;
+ * the process exits with the worker's exit code. A run that needs more than the bounded old generation
+ * (a hostile 30 MB file can) runs again without that limit, so a small heap never makes a run fail;
+ * what the first run printed is dropped, and a run that had committed (see LauncherData) is not
+ * started again. When the worker dies without handling it (out of memory even then, an uncaught
+ * error), `fail` gets a one-line message that blames the tool, after what the worker printed, and
+ * the exit code is `failureCode`.
+ */
+function runInWorker(entry, fail, failureCode, bounded = true) {
+    const committed = new Int32Array(new SharedArrayBuffer(4));
+    // The unbounded run is never started again: nothing to hold back.
+    if (!bounded)
+        Atomics.store(committed, 0, 1);
+    const workerData = { stdoutIsTTY: Boolean(process.stdout.isTTY), committed };
+    // A path, not `new URL(…, import.meta.url)`, which the bundler would take for an asset to copy.
+    const worker = new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), entry), {
+        argv: process.argv.slice(2),
+        workerData,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(bounded ? { maxOldGenerationSizeMb: OLD_GENERATION_MB } : {}) },
+        stdout: true,
+        stderr: true,
+    });
+    const output = new HeldOutput(() => Atomics.load(committed, 0) === 1);
+    worker.stdout.on('data', (chunk) => output.write(process.stdout, chunk));
+    worker.stderr.on('data', (chunk) => output.write(process.stderr, chunk));
+    let failure;
+    let retry = false;
+    worker.on('error', (error) => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && Atomics.load(committed, 0) === 0) {
+            retry = true;
+            return;
+        }
+        const detail = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : error.message;
+        failure = inertForRunner(toolFailureMessage(detail.replace(/\s+/g, ' ').slice(0, 1000)));
+    });
+    worker.on('exit', (code) => {
+        if (retry)
+            return runInWorker(entry, fail, failureCode, false);
+        output.flush();
+        if (failure !== undefined)
+            fail(failure);
+        process.exitCode = failure !== undefined ? failureCode : code;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/tool-failure.ts
 // Kept apart from everything else so the small launchers (src/launcher.ts) can use it alone.
 /** Message for a failure of connector-gate itself: never the user's fault, never a stack trace. */
-function toolFailureMessage(detail) {
+function tool_failure_toolFailureMessage(detail) {
     return `connector-gate failed: ${detail}. This is a bug in connector-gate, not in your connector; please report it.`;
 }
 
@@ -65813,6 +65912,7 @@ function formatSarif(report, rules = RULES) {
 
 
 
+
 function readInputs() {
     return {
         paths: splitList(getInput('path') || '.'),
@@ -65906,6 +66006,8 @@ async function run() {
             return setFailed(`connector-gate: invalid input: ${error.message}`);
         throw error;
     }
+    // From here on the run writes files and calls the API: it must not be started again (src/launcher.ts).
+    commitOutput();
     for (const note of report.notes)
         warning(`connector-gate: ${note}`);
     for (const problem of base.problems)
@@ -65945,7 +66047,7 @@ async function run() {
     const { error: errors, warning: warnings } = report.counts;
     info(`connector-gate: ${report.connectors.length} connector(s), ${errors} error(s), ${warnings} warning(s)`);
     if (report.internalErrors.length > 0)
-        setFailed(toolFailureMessage(report.internalErrors.join('; ')));
+        setFailed(tool_failure_toolFailureMessage(report.internalErrors.join('; ')));
     else if (fails) {
         setFailed(`connector-gate: ${errors} error(s) and ${warnings} warning(s); the gate fails on ${inputs.failOn}`);
     }
@@ -65958,6 +66060,6 @@ async function run() {
 
 run().catch((error) => {
     core_debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    setFailed(toolFailureMessage(error instanceof Error ? error.message : String(error)));
+    setFailed(tool_failure_toolFailureMessage(error instanceof Error ? error.message : String(error)));
 });
 

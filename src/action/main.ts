@@ -12,6 +12,7 @@ import type { Finding, GateReport } from '../engine/types.js';
 import { PullRequestRun, readGithubInputs } from '../github/index.js';
 import { readPullRequestText } from '../github/pull-request-text.js';
 import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, splitList, splitWords } from '../options.js';
+import { commitOutput } from '../launcher.js';
 import { toolFailureMessage } from '../tool-failure.js';
 import { annotationOverflowMessage, GITHUB_ANNOTATION_LIMITS, planAnnotations } from '../report/annotations.js';
 import { jsonReportChunks } from '../report/json.js';
@@ -106,6 +107,8 @@ export async function run(): Promise<void> {
     if (error instanceof UsageError) return core.setFailed(`connector-gate: invalid input: ${error.message}`);
     throw error;
   }
+  // From here on the run writes files and calls the API: it must not be started again (src/launcher.ts).
+  commitOutput();
 
   for (const note of report.notes) core.warning(`connector-gate: ${note}`);
   for (const problem of base.problems) core.warning(`connector-gate: ${problem}`);

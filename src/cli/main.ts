@@ -60,6 +60,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color: boolean;
+  /** Called once the gate has run, before any file is written (the launcher's `commitOutput`). */
+  commit?: () => void;
 }
 
 function parse(argv: string[]) {
@@ -181,6 +183,7 @@ export function main(argv: string[], io: CliIo): number {
   let report: GateReport;
   try {
     report = gate();
+    io.commit?.();
     if (args.fix) {
       const fixed = writeFixes(io.cwd, report);
       const skipped = fixed.skipped > 0 ? `; ${fixed.skipped} overlapping fix(es) left for another --fix run` : '';
