@@ -46688,7 +46688,7 @@ function isConnectorFolder(entries) {
 /** Walks the given paths (relative to root) without recursion and without leaving the workspace. */
 function discoverConnectors(root, inputPaths) {
     const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    const found = new Set();
+    const found = new Map();
     const notes = [];
     const visited = new Set();
     for (const input of inputPaths) {
@@ -46722,7 +46722,7 @@ function discoverConnectors(root, inputPaths) {
                 continue;
             }
             if (isConnectorFolder(entries))
-                found.add(absDir);
+                found.set(absDir, entries);
             if (startIsFile)
                 continue;
             const children = [];
@@ -46746,7 +46746,7 @@ function discoverConnectors(root, inputPaths) {
                 stack.push(children[i]);
         }
     }
-    return { folders: [...found].sort(), notes };
+    return { folders: [...found.keys()].sort(), listings: found, notes };
 }
 function safeRealpath(file) {
     try {
@@ -46770,11 +46770,14 @@ function profileFromPath(relativeDir) {
     }
     return 'certified';
 }
-/** Reads one package's files. Missing files stay undefined; unreadable ones carry a readProblem. */
-function loadConnector(root, absDir, profile) {
+/**
+ * Reads one package's files. Missing files stay undefined; unreadable ones carry a readProblem.
+ * `listing`: the folder's sorted entries, when discovery has them already.
+ */
+function loadConnector(root, absDir, profile, listing = listFolder(absDir)) {
     const dir = displayPath(root, absDir);
     const byName = new Map();
-    for (const entry of listFolder(absDir)) {
+    for (const entry of listing) {
         const lower = entry.name.toLowerCase();
         if (!byName.has(lower) && !entry.isDirectory())
             byName.set(lower, external_node_path_default().join(absDir, entry.name));
@@ -47003,7 +47006,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
-
 /** Titles are compared by their first this many characters (a hostile title must not be kept whole). */
 const MAX_TITLE = 200;
 /**
@@ -47096,11 +47098,11 @@ function profileOf(dir, profile, config) {
     }
     return result;
 }
-function entryFor(root, absDir, profile, config) {
+function entryFor(root, absDir, listing, profile, config) {
     const dir = displayPath(root, absDir);
     let swagger;
     let icon;
-    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(absDir, { withFileTypes: true })) {
+    for (const entry of listing) {
         if (entry.isDirectory())
             continue;
         const lower = entry.name.toLowerCase();
@@ -47132,10 +47134,16 @@ function repositoryIndex(scope) {
         if (built)
             return built;
         const folders = new Set(scope.folders);
+        const listings = new Map(scope.listings);
         try {
-            if (scope.paths.length > 0)
-                for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders)
+            if (scope.paths.length > 0) {
+                const wider = discoverConnectors(scope.root, [...scope.paths]);
+                for (const folder of wider.folders) {
                     folders.add(folder);
+                    if (!listings.has(folder))
+                        listings.set(folder, wider.listings.get(folder));
+                }
+            }
         }
         catch {
             // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
@@ -47144,7 +47152,7 @@ function repositoryIndex(scope) {
         for (const folder of [...folders].sort()) {
             let entry;
             try {
-                entry = entryFor(scope.root, folder, scope.profile, scope.config);
+                entry = entryFor(scope.root, folder, listings.get(folder) ?? listFolder(folder), scope.profile, scope.config);
             }
             catch {
                 // Unlistable folder: its own check reports it; the index does without it.
@@ -58287,7 +58295,7 @@ function checkConnector(connector, options, rules, internalErrors, policy = NO_P
 function runGate(input) {
     const rules = input.rules ?? rules_RULES;
     const root = (0,external_node_fs_namespaceObject.realpathSync)(input.root);
-    const { folders, notes } = discoverConnectors(root, input.paths);
+    const { folders, listings, notes } = discoverConnectors(root, input.paths);
     const internalErrors = [];
     const connectors = [];
     const configRun = input.config ? new ConfigRun(input.config) : undefined;
@@ -58295,9 +58303,9 @@ function runGate(input) {
     // the repository's paths only when they are not the checked ones, whose folders are found already.
     const repositoryPaths = input.repositoryPaths ?? input.paths;
     const widerPaths = sameItems(repositoryPaths, input.paths) ? [] : repositoryPaths;
-    const repository = repositoryIndex({ root, paths: widerPaths, folders, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
+    const repository = repositoryIndex({ root, paths: widerPaths, folders, listings, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
     for (const folder of folders) {
-        let connector = loadConnector(root, folder, input.profile);
+        let connector = loadConnector(root, folder, input.profile, listings.get(folder));
         const settings = configRun?.settingsFor(connector, input.options);
         if (settings)
             connector = { ...connector, profile: settings.profile };

@@ -23,11 +23,13 @@ export const PACKAGE_FILES = {
 export interface Discovery {
   /** Absolute connector folders, sorted. */
   folders: string[];
+  /** Each connector folder's entries, sorted by name, as the walk listed them: loading needs them again. */
+  listings: ReadonlyMap<string, Dirent[]>;
   /** Things skipped on the way, for the log. */
   notes: string[];
 }
 
-function listFolder(absDir: string): Dirent[] {
+export function listFolder(absDir: string): Dirent[] {
   return readdirSync(absDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -41,7 +43,7 @@ function isConnectorFolder(entries: Dirent[]): boolean {
 /** Walks the given paths (relative to root) without recursion and without leaving the workspace. */
 export function discoverConnectors(root: string, inputPaths: string[]): Discovery {
   const realRoot = realpathSync(root);
-  const found = new Set<string>();
+  const found = new Map<string, Dirent[]>();
   const notes: string[] = [];
   const visited = new Set<string>();
 
@@ -73,7 +75,7 @@ export function discoverConnectors(root: string, inputPaths: string[]): Discover
         notes.push(`${displayPath(root, absDir)}: cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped`);
         continue;
       }
-      if (isConnectorFolder(entries)) found.add(absDir);
+      if (isConnectorFolder(entries)) found.set(absDir, entries);
       if (startIsFile) continue;
       const children: string[] = [];
       for (const entry of entries) {
@@ -90,7 +92,7 @@ export function discoverConnectors(root: string, inputPaths: string[]): Discover
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as string);
     }
   }
-  return { folders: [...found].sort(), notes };
+  return { folders: [...found.keys()].sort(), listings: found, notes };
 }
 
 function safeRealpath(file: string): string | undefined {
@@ -113,11 +115,14 @@ export function profileFromPath(relativeDir: string): Profile {
   return 'certified';
 }
 
-/** Reads one package's files. Missing files stay undefined; unreadable ones carry a readProblem. */
-export function loadConnector(root: string, absDir: string, profile: Profile | 'auto'): ConnectorPackage {
+/**
+ * Reads one package's files. Missing files stay undefined; unreadable ones carry a readProblem.
+ * `listing`: the folder's sorted entries, when discovery has them already.
+ */
+export function loadConnector(root: string, absDir: string, profile: Profile | 'auto', listing: readonly Dirent[] = listFolder(absDir)): ConnectorPackage {
   const dir = displayPath(root, absDir);
   const byName = new Map<string, string>();
-  for (const entry of listFolder(absDir)) {
+  for (const entry of listing) {
     const lower = entry.name.toLowerCase();
     if (!byName.has(lower) && !entry.isDirectory()) byName.set(lower, path.join(absDir, entry.name));
   }

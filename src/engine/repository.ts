@@ -5,11 +5,11 @@
 // (jsonc-parser) up to its title, then dropped at once, so memory stays flat however many connectors
 // there are. It is built lazily, on the first rule that asks.
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { createScanner, type SyntaxKind } from 'jsonc-parser';
 import { detach } from './detach.js';
-import { discoverConnectors, PACKAGE_FILES, profileFromPath } from './discover.js';
+import { discoverConnectors, listFolder, PACKAGE_FILES, profileFromPath } from './discover.js';
 import { decodeText, displayPath, readBytesSafely } from './files.js';
 import type { GateConfig } from '../config/types.js';
 import type { Profile, RepositoryEntry, RepositoryIndex } from './types.js';
@@ -103,11 +103,11 @@ function profileOf(dir: string, profile: Profile | 'auto', config: GateConfig | 
   return result;
 }
 
-function entryFor(root: string, absDir: string, profile: Profile | 'auto', config: GateConfig | undefined): RepositoryEntry {
+function entryFor(root: string, absDir: string, listing: readonly Dirent[], profile: Profile | 'auto', config: GateConfig | undefined): RepositoryEntry {
   const dir = displayPath(root, absDir);
   let swagger: string | undefined;
   let icon: string | undefined;
-  for (const entry of readdirSync(absDir, { withFileTypes: true })) {
+  for (const entry of listing) {
     if (entry.isDirectory()) continue;
     const lower = entry.name.toLowerCase();
     // The first match in name order, as loadConnector picks it.
@@ -138,6 +138,8 @@ export interface RepositoryScope {
   paths: readonly string[];
   /** The folders the run checks: always part of the index. */
   folders: readonly string[];
+  /** Folders' entries already listed (by discovery); others are listed here. */
+  listings?: ReadonlyMap<string, readonly Dirent[]>;
   profile: Profile | 'auto';
   config?: GateConfig;
 }
@@ -148,8 +150,15 @@ export function repositoryIndex(scope: RepositoryScope): RepositoryIndex {
   const index = (): NonNullable<typeof built> => {
     if (built) return built;
     const folders = new Set(scope.folders);
+    const listings = new Map(scope.listings);
     try {
-      if (scope.paths.length > 0) for (const folder of discoverConnectors(scope.root, [...scope.paths]).folders) folders.add(folder);
+      if (scope.paths.length > 0) {
+        const wider = discoverConnectors(scope.root, [...scope.paths]);
+        for (const folder of wider.folders) {
+          folders.add(folder);
+          if (!listings.has(folder)) listings.set(folder, wider.listings.get(folder) as Dirent[]);
+        }
+      }
     } catch {
       // A scope path that does not exist (or cannot be walked): the checked folders still make an index.
     }
@@ -157,7 +166,7 @@ export function repositoryIndex(scope: RepositoryScope): RepositoryIndex {
     for (const folder of [...folders].sort()) {
       let entry: RepositoryEntry;
       try {
-        entry = entryFor(scope.root, folder, scope.profile, scope.config);
+        entry = entryFor(scope.root, folder, listings.get(folder) ?? listFolder(folder), scope.profile, scope.config);
       } catch {
         // Unlistable folder: its own check reports it; the index does without it.
         continue;

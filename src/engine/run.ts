@@ -184,7 +184,7 @@ export function checkConnector(
 export function runGate(input: GateInput): GateReport {
   const rules = input.rules ?? RULES;
   const root = realpathSync(input.root);
-  const { folders, notes } = discoverConnectors(root, input.paths);
+  const { folders, listings, notes } = discoverConnectors(root, input.paths);
   const internalErrors: string[] = [];
   const connectors: ConnectorResult[] = [];
   const configRun = input.config ? new ConfigRun(input.config) : undefined;
@@ -192,9 +192,9 @@ export function runGate(input: GateInput): GateReport {
   // the repository's paths only when they are not the checked ones, whose folders are found already.
   const repositoryPaths = input.repositoryPaths ?? input.paths;
   const widerPaths = sameItems(repositoryPaths, input.paths) ? [] : repositoryPaths;
-  const repository = repositoryIndex({ root, paths: widerPaths, folders, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
+  const repository = repositoryIndex({ root, paths: widerPaths, folders, listings, profile: input.profile, ...(input.config ? { config: input.config } : {}) });
   for (const folder of folders) {
-    let connector = loadConnector(root, folder, input.profile);
+    let connector = loadConnector(root, folder, input.profile, listings.get(folder));
     const settings = configRun?.settingsFor(connector, input.options);
     if (settings) connector = { ...connector, profile: settings.profile };
     connectors.push(checkConnector(connector, settings?.options ?? input.options, rules, internalErrors, settings?.policy, repository));
