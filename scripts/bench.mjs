@@ -50,19 +50,21 @@ function measure(bin, target) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-console.log(`connector-gate bench: ${runs} runs per case, median wall time and peak RSS, process start included\n`);
-console.log('| runtime | case | wall (median) | wall (min) | peak RSS | budget |');
-console.log('|---|---|---|---|---|---|');
+console.log(`connector-gate bench: ${runs} runs per case, process start included; the budget holds the median wall time and the worst run's peak RSS\n`);
+console.log('| runtime | case | wall (median) | wall (min) | peak RSS (worst) | peak RSS (median) | budget |');
+console.log('|---|---|---|---|---|---|---|');
 for (const runtime of runtimes) {
   for (const { name, target, budget } of cases) {
     measure(runtime.bin, target); // warm the file cache
     const samples = Array.from({ length: runs }, () => measure(runtime.bin, target));
     const wall = median(samples.map((s) => s.ms));
     const min = Math.min(...samples.map((s) => s.ms));
+    // The worst run, which the budget holds: the peak varies with when V8 happens to collect (165–250 MiB on the corpus).
     const rss = Math.max(...samples.map((s) => s.mib));
+    const typicalRss = median(samples.map((s) => s.mib));
     const budgetText = [budget.ms && `${budget.ms} ms`, budget.mib && `${budget.mib} MiB`].filter(Boolean).join(', ');
     const over = wall > budget.ms || (budget.mib && rss > budget.mib);
-    console.log(`| ${runtime.name} | ${name} | ${wall.toFixed(0)} ms | ${min.toFixed(0)} ms | ${rss.toFixed(0)} MiB | ${budgetText}${over ? ' (over)' : ''} |`);
+    console.log(`| ${runtime.name} | ${name} | ${wall.toFixed(0)} ms | ${min.toFixed(0)} ms | ${rss.toFixed(0)} MiB | ${typicalRss.toFixed(0)} MiB | ${budgetText}${over ? ' (over)' : ''} |`);
   }
 }
 
