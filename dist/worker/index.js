@@ -49897,11 +49897,15 @@ class Compiler {
         // Draft-04: a $ref replaces every other keyword beside it.
         if (typeof schema.$ref === 'string')
             return this.ref(schema.$ref, base);
-        const keys = Object.keys(schema);
         // Cheap keywords that tell alternatives apart go first: a oneOf branch should fail fast.
         const first = [];
         const then = [];
-        for (const keyword of keys) {
+        // Keywords read together: one check each for an object's properties and for an array's items.
+        if ('properties' in schema || 'patternProperties' in schema || 'additionalProperties' in schema)
+            then.push(this.object(schema, base));
+        if ('items' in schema)
+            then.push(this.items(schema, base));
+        for (const keyword of Object.keys(schema)) {
             const value = schema[keyword];
             switch (keyword) {
                 case 'type':
@@ -49916,14 +49920,9 @@ class Compiler {
                 case 'properties':
                 case 'patternProperties':
                 case 'additionalProperties':
-                    if (keyword === keys.find((k) => k === 'properties' || k === 'patternProperties' || k === 'additionalProperties'))
-                        then.push(this.object(schema, base));
-                    break;
                 case 'items':
-                case 'additionalItems':
-                    if (keyword === keys.find((k) => k === 'items' || k === 'additionalItems'))
-                        then.push(this.items(schema, base));
-                    break;
+                case 'additionalItems': // alone (without items) it has no effect
+                    break; // checked above
                 case 'minItems':
                 case 'maxItems':
                 case 'minProperties':
@@ -49986,6 +49985,12 @@ class Compiler {
             }
         }
         return tree_check_all([...first, ...then]);
+    }
+    /** `additionalProperties` or `additionalItems`: false forbids, a schema checks, true or nothing allows. */
+    additional(value, base) {
+        if (value === false)
+            return false;
+        return value === true || value === undefined ? undefined : this.schema(value, base);
     }
     list(value, base) {
         return value.map((schema) => this.schema(schema, base));
@@ -50055,8 +50060,7 @@ class Compiler {
             named.set(name, this.schema(sub, base));
         }
         const patterns = Object.entries((schema.patternProperties ?? {})).map(([pattern, sub]) => [keyTest(pattern), this.schema(sub, base)]);
-        const additional = schema.additionalProperties;
-        const others = additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional, base);
+        const others = this.additional(schema.additionalProperties, base);
         return (node) => {
             if (node.type !== 'object')
                 return true;
@@ -50089,8 +50093,6 @@ class Compiler {
     }
     items(schema, base) {
         const items = schema.items;
-        if (items === undefined)
-            return () => true; // additionalItems alone has no effect
         if (!Array.isArray(items)) {
             const each = this.schema(items, base);
             return (node) => {
@@ -50104,8 +50106,7 @@ class Compiler {
             };
         }
         const positional = this.list(items, base);
-        const additional = schema.additionalItems;
-        const rest = additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional, base);
+        const rest = this.additional(schema.additionalItems, base);
         return (node) => {
             if (node.type !== 'array')
                 return true;

@@ -144,11 +144,13 @@ class Compiler {
   schema(schema: Schema, base: string): TreeCheck {
     // Draft-04: a $ref replaces every other keyword beside it.
     if (typeof schema.$ref === 'string') return this.ref(schema.$ref, base);
-    const keys = Object.keys(schema);
     // Cheap keywords that tell alternatives apart go first: a oneOf branch should fail fast.
     const first: TreeCheck[] = [];
     const then: TreeCheck[] = [];
-    for (const keyword of keys) {
+    // Keywords read together: one check each for an object's properties and for an array's items.
+    if ('properties' in schema || 'patternProperties' in schema || 'additionalProperties' in schema) then.push(this.object(schema, base));
+    if ('items' in schema) then.push(this.items(schema, base));
+    for (const keyword of Object.keys(schema)) {
       const value = schema[keyword];
       switch (keyword) {
         case 'type':
@@ -163,12 +165,9 @@ class Compiler {
         case 'properties':
         case 'patternProperties':
         case 'additionalProperties':
-          if (keyword === keys.find((k) => k === 'properties' || k === 'patternProperties' || k === 'additionalProperties')) then.push(this.object(schema, base));
-          break;
         case 'items':
-        case 'additionalItems':
-          if (keyword === keys.find((k) => k === 'items' || k === 'additionalItems')) then.push(this.items(schema, base));
-          break;
+        case 'additionalItems': // alone (without items) it has no effect
+          break; // checked above
         case 'minItems':
         case 'maxItems':
         case 'minProperties':
@@ -224,6 +223,12 @@ class Compiler {
       }
     }
     return all([...first, ...then]);
+  }
+
+  /** `additionalProperties` or `additionalItems`: false forbids, a schema checks, true or nothing allows. */
+  private additional(value: unknown, base: string): TreeCheck | false | undefined {
+    if (value === false) return false;
+    return value === true || value === undefined ? undefined : this.schema(value as Schema, base);
   }
 
   private list(value: unknown, base: string): TreeCheck[] {
@@ -288,9 +293,7 @@ class Compiler {
     const patterns = Object.entries((schema.patternProperties ?? {}) as Record<string, Schema>).map(
       ([pattern, sub]) => [keyTest(pattern), this.schema(sub, base)] as const,
     );
-    const additional = schema.additionalProperties;
-    const others: TreeCheck | false | undefined =
-      additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional as Schema, base);
+    const others = this.additional(schema.additionalProperties, base);
     return (node) => {
       if (node.type !== 'object') return true;
       const properties = node.children ?? [];
@@ -317,7 +320,6 @@ class Compiler {
 
   private items(schema: Schema, base: string): TreeCheck {
     const items = schema.items;
-    if (items === undefined) return () => true; // additionalItems alone has no effect
     if (!Array.isArray(items)) {
       const each = this.schema(items as Schema, base);
       return (node) => {
@@ -328,9 +330,7 @@ class Compiler {
       };
     }
     const positional = this.list(items, base);
-    const additional = schema.additionalItems;
-    const rest: TreeCheck | false | undefined =
-      additional === false ? false : additional === true || additional === undefined ? undefined : this.schema(additional as Schema, base);
+    const rest = this.additional(schema.additionalItems, base);
     return (node) => {
       if (node.type !== 'array') return true;
       const children = node.children ?? [];
