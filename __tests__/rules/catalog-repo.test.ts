@@ -1,10 +1,11 @@
 // Catalog rules that need more than one connector, or a zip: pr-not-duplicate (row 12), icon-unique
 // (row 20), pkg-partner-center-zip (row 8). Each has failing and passing fixtures with the exact
 // rule, file, line and column asserted; the zips are built here with a tiny writer.
+import path from 'node:path';
 import zlib from 'node:zlib';
 import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { titleOfSwagger, titleOfSwaggerBytes } from '../../src/engine/repository.js';
+import { titleOfSwagger, titleOfSwaggerFile } from '../../src/engine/repository.js';
 import { runGate } from '../../src/engine/run.js';
 import type { Finding, Profile } from '../../src/engine/types.js';
 import { MAX_ENTRY_BYTES } from '../../src/rules/definition/zip.js';
@@ -105,19 +106,24 @@ describe('pr-not-duplicate', () => {
 
   it('reads the title from the first 64 KiB of a big definition, and from all of it when info does not close there', () => {
     const filler = (bytes: number) => `"x-filler": "${'é'.repeat(bytes / 2)}"`; // two bytes a character: cuts can fall inside one
-    const bytes = (text: string) => Buffer.from(text, 'utf8');
+    const titleOf = (text: string) => {
+      const root = writeTree({ 'apiDefinition.swagger.json': text });
+      return titleOfSwaggerFile(root, path.join(root, 'apiDefinition.swagger.json'));
+    };
     // info first, then 200 KB: the prefix holds all of info.
-    expect(titleOfSwaggerBytes(bytes(`{"info": {"title": "Früh"}, ${filler(200_000)}}`))).toBe('Früh');
+    expect(titleOf(`{"info": {"title": "Früh"}, ${filler(200_000)}}`)).toBe('Früh');
     // 100 KB before info: the prefix ends inside the filler string, and the whole text is read.
-    expect(titleOfSwaggerBytes(bytes(`{${filler(100_000)}, "info": {"title": "Spät"}}`))).toBe('Spät');
+    expect(titleOf(`{${filler(100_000)}, "info": {"title": "Spät"}}`)).toBe('Spät');
     // info straddles the 64 KiB mark: a second title after the mark wins, as in JSON.parse.
-    expect(titleOfSwaggerBytes(bytes(`{"info": {"title": "First", ${filler(70_000)}, "title": "Second"}}`))).toBe('Second');
+    expect(titleOf(`{"info": {"title": "First", ${filler(70_000)}, "title": "Second"}}`)).toBe('Second');
     // A character cut at the mark, right after info closed, changes nothing.
     for (let pad = 0; pad < 4; pad++) {
       const head = `{"info": {"title": "T"}}`.slice(0, -1);
       const text = `${head}, "x": "${'a'.repeat(64 * 1024 - head.length - 8 - pad)}${'€'.repeat(10)}"}`;
-      expect(titleOfSwaggerBytes(bytes(text))).toBe('T');
+      expect(titleOf(text)).toBe('T');
     }
+    // A small file is read whole, once.
+    expect(titleOf('{"info": {"title": "Small"}}')).toBe('Small');
   });
 
   it('compares with the whole repository scope when only some connectors are checked (changed-only)', () => {

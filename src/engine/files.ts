@@ -1,6 +1,6 @@
 // Reading package files defensively: the input comes from strangers' pull requests. Nothing is
 // opened unless it is a regular file inside the workspace, and nothing huge is read.
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonDocument, LineMap, type JsonDocument } from './json/document.js';
 
@@ -49,8 +49,11 @@ export function displayPath(root: string, absPath: string): string {
 
 type RawRead = { bytes: Buffer; problem?: undefined } | { bytes?: undefined; problem: ReadProblem };
 
-/** Reads a file only when it is (or links to) a regular file inside `root` and not too large. */
-export function readBytesSafely(root: string, absPath: string): RawRead {
+/**
+ * Reads a file only when it is (or links to) a regular file inside `root` and not too large.
+ * `headBytes`: read at most that many bytes from its start (`bytes.length < size` tells it was cut).
+ */
+export function readBytesSafely(root: string, absPath: string, headBytes = Infinity): RawRead & { size?: number } {
   try {
     const link = lstatSync(absPath);
     if (link.isSymbolicLink()) {
@@ -62,13 +65,29 @@ export function readBytesSafely(root: string, absPath: string): RawRead {
     if (stats.size > MAX_FILE_BYTES) {
       return { problem: { message: `is ${(stats.size / 1048576).toFixed(1)} MiB; files above ${MAX_FILE_BYTES / 1048576} MiB are not read` } };
     }
-    return { bytes: readFileSync(absPath) };
+    return { bytes: stats.size > headBytes ? readHead(absPath, headBytes) : readFileSync(absPath), size: stats.size };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') return { problem: { message: 'cannot be read: permission denied' } };
     if (code === 'ENOENT') return { problem: { message: 'is a broken symbolic link' } };
     if (code === 'ELOOP') return { problem: { message: 'is a symbolic link loop' } };
     return { problem: { message: `cannot be read (${code ?? 'unknown error'})` } };
+  }
+}
+
+function readHead(absPath: string, count: number): Buffer {
+  const buffer = Buffer.allocUnsafe(count);
+  const fd = openSync(absPath, 'r');
+  try {
+    let read = 0;
+    while (read < count) {
+      const got = readSync(fd, buffer, read, count - read, read);
+      if (got === 0) break; // the file shrank since it was measured
+      read += got;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
   }
 }
 

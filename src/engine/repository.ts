@@ -76,20 +76,22 @@ function scanTitle(text: string): { title: string | undefined; closed: boolean }
   return { title, closed: false };
 }
 
-/** Bytes decoded first when looking for the title: `info` comes near the top of nearly every definition. */
+/** Bytes read first when looking for the title: `info` comes near the top of nearly every definition. */
 const TITLE_PREFIX_BYTES = 64 * 1024;
 
 /**
- * The title of a swagger's bytes, decoding only their start when `info` closes there: decoding
- * every definition of the repository in full took longer than scanning them. A multi-byte
+ * The title of a swagger file, reading only its start when `info` closes there: reading and
+ * decoding every definition of the repository in full took longer than scanning them. A multi-byte
  * character cut at the prefix's end decodes to U+FFFD after `info` closed, where it changes nothing.
  */
-export function titleOfSwaggerBytes(bytes: Buffer): string | undefined {
-  if (bytes.length > TITLE_PREFIX_BYTES) {
-    const head = scanTitle(decodeText(bytes.subarray(0, TITLE_PREFIX_BYTES)).text);
-    if (head.closed) return head.title;
-  }
-  return titleOfSwagger(decodeText(bytes).text);
+export function titleOfSwaggerFile(root: string, file: string): string | undefined {
+  const head = readBytesSafely(root, file, TITLE_PREFIX_BYTES);
+  if (!head.bytes) return undefined;
+  if (head.bytes.length === head.size) return titleOfSwagger(decodeText(head.bytes).text);
+  const scanned = scanTitle(decodeText(head.bytes).text);
+  if (scanned.closed) return scanned.title;
+  const whole = readBytesSafely(root, file);
+  return whole.bytes ? titleOfSwagger(decodeText(whole.bytes).text) : undefined;
 }
 
 function profileOf(dir: string, profile: Profile | 'auto', config: GateConfig | undefined): Profile {
@@ -116,8 +118,7 @@ function entryFor(root: string, absDir: string, listing: readonly Dirent[], prof
   }
   const result: { -readonly [K in keyof RepositoryEntry]: RepositoryEntry[K] } = { dir, profile: profileOf(dir, profile, config) };
   if (swagger) {
-    const raw = readBytesSafely(root, swagger);
-    const title = raw.bytes ? titleOfSwaggerBytes(raw.bytes) : undefined;
+    const title = titleOfSwaggerFile(root, swagger);
     if (title !== undefined && title.trim() !== '') {
       result.titleKey = titleKey(title);
     }

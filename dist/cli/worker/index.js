@@ -14412,8 +14412,11 @@ function displayPath(root, absPath) {
     const relative = external_node_path_default().relative(root, absPath);
     return isInside(root, absPath) ? relative.split((external_node_path_default()).sep).join('/') || '.' : absPath.split((external_node_path_default()).sep).join('/');
 }
-/** Reads a file only when it is (or links to) a regular file inside `root` and not too large. */
-function readBytesSafely(root, absPath) {
+/**
+ * Reads a file only when it is (or links to) a regular file inside `root` and not too large.
+ * `headBytes`: read at most that many bytes from its start (`bytes.length < size` tells it was cut).
+ */
+function readBytesSafely(root, absPath, headBytes = Infinity) {
     try {
         const link = (0,external_node_fs_namespaceObject.lstatSync)(absPath);
         if (link.isSymbolicLink()) {
@@ -14427,7 +14430,7 @@ function readBytesSafely(root, absPath) {
         if (stats.size > MAX_FILE_BYTES) {
             return { problem: { message: `is ${(stats.size / 1048576).toFixed(1)} MiB; files above ${MAX_FILE_BYTES / 1048576} MiB are not read` } };
         }
-        return { bytes: (0,external_node_fs_namespaceObject.readFileSync)(absPath) };
+        return { bytes: stats.size > headBytes ? readHead(absPath, headBytes) : (0,external_node_fs_namespaceObject.readFileSync)(absPath), size: stats.size };
     }
     catch (error) {
         const code = error.code;
@@ -14438,6 +14441,23 @@ function readBytesSafely(root, absPath) {
         if (code === 'ELOOP')
             return { problem: { message: 'is a symbolic link loop' } };
         return { problem: { message: `cannot be read (${code ?? 'unknown error'})` } };
+    }
+}
+function readHead(absPath, count) {
+    const buffer = Buffer.allocUnsafe(count);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(absPath, 'r');
+    try {
+        let read = 0;
+        while (read < count) {
+            const got = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, read, count - read, read);
+            if (got === 0)
+                break; // the file shrank since it was measured
+            read += got;
+        }
+        return buffer.subarray(0, read);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -14791,20 +14811,24 @@ function scanTitle(text) {
     }
     return { title, closed: false };
 }
-/** Bytes decoded first when looking for the title: `info` comes near the top of nearly every definition. */
+/** Bytes read first when looking for the title: `info` comes near the top of nearly every definition. */
 const TITLE_PREFIX_BYTES = 64 * 1024;
 /**
- * The title of a swagger's bytes, decoding only their start when `info` closes there: decoding
- * every definition of the repository in full took longer than scanning them. A multi-byte
+ * The title of a swagger file, reading only its start when `info` closes there: reading and
+ * decoding every definition of the repository in full took longer than scanning them. A multi-byte
  * character cut at the prefix's end decodes to U+FFFD after `info` closed, where it changes nothing.
  */
-function titleOfSwaggerBytes(bytes) {
-    if (bytes.length > TITLE_PREFIX_BYTES) {
-        const head = scanTitle(decodeText(bytes.subarray(0, TITLE_PREFIX_BYTES)).text);
-        if (head.closed)
-            return head.title;
-    }
-    return titleOfSwagger(decodeText(bytes).text);
+function titleOfSwaggerFile(root, file) {
+    const head = readBytesSafely(root, file, TITLE_PREFIX_BYTES);
+    if (!head.bytes)
+        return undefined;
+    if (head.bytes.length === head.size)
+        return titleOfSwagger(decodeText(head.bytes).text);
+    const scanned = scanTitle(decodeText(head.bytes).text);
+    if (scanned.closed)
+        return scanned.title;
+    const whole = readBytesSafely(root, file);
+    return whole.bytes ? titleOfSwagger(decodeText(whole.bytes).text) : undefined;
 }
 function profileOf(dir, profile, config) {
     let result = profile === 'auto' ? profileFromPath(dir) : profile;
@@ -14832,8 +14856,7 @@ function entryFor(root, absDir, listing, profile, config) {
     }
     const result = { dir, profile: profileOf(dir, profile, config) };
     if (swagger) {
-        const raw = readBytesSafely(root, swagger);
-        const title = raw.bytes ? titleOfSwaggerBytes(raw.bytes) : undefined;
+        const title = titleOfSwaggerFile(root, swagger);
         if (title !== undefined && title.trim() !== '') {
             result.titleKey = titleKey(title);
         }
