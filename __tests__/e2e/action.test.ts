@@ -55,6 +55,24 @@ describe.each(RUNTIMES)('action on $name', ({ bin }) => {
     expect(run.summary).toContain('❌');
   });
 
+  it('links each finding to the rule page of the version that ran, in the repository it ran from', () => {
+    const workspace = exampleWorkspace();
+    const inputs = { path: 'examples/broken-frames', 'owned-domains': 'contoso.com', sla: '99.95', 'sarif-file': 'out.sarif' };
+    const run = runAction(bin, workspace, inputs, { GITHUB_ACTION_REPOSITORY: 'acme/gate-fork', GITHUB_ACTION_REF: 'v1.2.0' });
+    const page = 'https://github.com/acme/gate-fork/blob/v1.2.0/docs/rules/refs.md';
+    const brokenRef = run.commands.find((c) => c.properties.title === 'connector-gate refs');
+    expect(brokenRef?.message.endsWith(`(${page})`)).toBe(true);
+    expect(run.summary).toContain(`[refs](${page})`);
+    const sarif = JSON.parse(readFileSync(path.join(workspace, 'out.sarif'), 'utf8'));
+    expect(sarif.runs[0].tool.driver.informationUri).toBe('https://github.com/acme/gate-fork');
+    expect(sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'refs').helpUri).toBe(page);
+    // Without them (a local action), or with values that are not a repository and a ref: the project's home.
+    for (const env of [{} as Record<string, string>, { GITHUB_ACTION_REPOSITORY: 'acme/../x', GITHUB_ACTION_REF: 'v1' }, { GITHUB_ACTION_REPOSITORY: 'acme/gate', GITHUB_ACTION_REF: 'v1?x=<b>' }]) {
+      const home = runAction(bin, workspace, inputs, env).commands.find((c) => c.properties.title === 'connector-gate refs');
+      expect(home?.message.endsWith('(https://github.com/connector-gate/connector-gate/blob/main/docs/rules/refs.md)')).toBe(true);
+    }
+  });
+
   it('passes the clean example: exit 0, eligible, no error annotation', () => {
     const workspace = exampleWorkspace();
     const run = runAction(bin, workspace, { path: 'examples/contoso-frames', 'owned-domains': 'contoso.com', sla: '99.95' });

@@ -58902,18 +58902,35 @@ function staleLine(suppressions, stale) {
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/report/links.ts
-// Names and addresses the reports point at. One base URL for the rule pages, so moving the docs
-// is a one-line change.
+// Names and addresses the reports point at. One home for the rule pages, so moving the docs is a
+// one-line change.
 
 const TOOL_NAME = 'connector-gate';
 const TOOL_VERSION = package_namespaceObject.rE;
-const TOOL_URI = 'https://github.com/connector-gate/connector-gate';
-/** Where `docs/rules/<id>.md` is published; the id is appended (with `.md`). */
-const RULE_DOCS_BASE = `${TOOL_URI}/blob/main/docs/rules/`;
+/** The project's repository and the ref its rule pages are read at, unless the Action names its own. */
+const HOME = { repository: 'connector-gate/connector-gate', ref: 'main' };
+let home = HOME;
+/**
+ * Points the links at the repository and ref the runner ran this Action from (`uses: owner/repo@ref`
+ * sets GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF): the rule pages of the very version that
+ * ran, wherever the Action was published or forked. Called by the Action only: in a `run:` step or
+ * another action's step those variables name something else. Values that are not a repository
+ * name and a ref leave the project's home.
+ */
+function linkToActionRepository(env) {
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    const valid = /^[\w-]+\/[\w.-]+$/.test(repository) && !repository.includes('..') && /^[\w./-]{1,255}$/.test(ref) && !ref.split('/').some((part) => part === '' || part === '.' || part === '..');
+    home = valid ? { repository, ref } : HOME;
+}
+/** The tool's home page (SARIF `informationUri`). */
+function toolUri() {
+    return `https://github.com/${home.repository}`;
+}
 /** The documentation page of a rule. The id is percent-encoded, so any string gives a safe URL. */
 function ruleDocUrl(id) {
     const safe = encodeURIComponent(toWellFormed(id)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    return `${RULE_DOCS_BASE}${safe}.md`;
+    return `${toolUri()}/blob/${home.ref}/docs/rules/${safe}.md`;
 }
 /** Replaces lone surrogates (which `encodeURIComponent` rejects) with U+FFFD. */
 function toWellFormed(text) {
@@ -65853,7 +65870,7 @@ function sarifFrame(report, rules) {
         runs: [
             {
                 tool: {
-                    driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: sarifRules },
+                    driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: toolUri(), rules: sarifRules },
                 },
                 columnKind: 'utf16CodeUnits',
                 invocations: [
@@ -65988,6 +66005,7 @@ function emitAnnotations(report, reportFile, willFail) {
     }
 }
 async function run() {
+    linkToActionRepository(process.env);
     let inputs;
     try {
         inputs = readInputs();

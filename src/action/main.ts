@@ -19,7 +19,7 @@ import { jsonReportChunks } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { writeChunks } from '../report/output.js';
 import { sarifChunks } from '../report/sarif.js';
-import { ruleDocUrl } from '../report/links.js';
+import { linkToActionRepository, ruleDocUrl } from '../report/links.js';
 
 function readInputs() {
   return {
@@ -63,6 +63,7 @@ function emitAnnotations(report: GateReport, reportFile: string, willFail: boole
 }
 
 export async function run(): Promise<void> {
+  linkToActionRepository(process.env);
   let inputs: ReturnType<typeof readInputs>;
   try {
     inputs = readInputs();

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { PROFILES, type Finding, type GateReport, type Level, type Rule, type RuleLevel, type SuppressionReport } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
-import { ruleDocUrl, toWellFormed, TOOL_NAME, TOOL_URI, TOOL_VERSION } from './links.js';
+import { ruleDocUrl, toolUri, toWellFormed, TOOL_NAME, TOOL_VERSION } from './links.js';
 import { joinChunks } from './output.js';
 import { inertJson } from './text.js';
 
@@ -159,7 +159,7 @@ function sarifFrame(report: GateReport, rules: readonly Rule[]): SarifLog {
     runs: [
       {
         tool: {
-          driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URI, rules: sarifRules },
+          driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: toolUri(), rules: sarifRules },
         },
         columnKind: 'utf16CodeUnits',
         invocations: [
