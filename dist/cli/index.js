@@ -202,70 +202,43 @@ function commitOutput() {
     if (data?.committed)
         Atomics.store(data.committed, 0, 1);
 }
-/** The worker's output, in order, held back until it commits; passed straight through after. */
-class HeldOutput {
-    committed;
-    held = [];
-    constructor(committed) {
-        this.committed = committed;
-    }
-    write(stream, chunk) {
-        if (!this.committed()) {
-            this.held.push([stream, chunk]);
-            return;
-        }
-        this.flush();
-        stream.write(chunk);
-    }
-    flush() {
-        for (const [stream, chunk] of this.held)
-            stream.write(chunk);
-        this.held = [];
-    }
-}
+/** Why a run starts again: what the first one printed may show twice. */
+const RETRY_NOTE = 'connector-gate: the run outgrew its bounded memory before writing any result; running it again without the bound (lines above may repeat)';
 /**
  * Runs `entry` (a path relative to the launcher's bundle) in a worker with the process's arguments;
  * the process exits with the worker's exit code. A run that needs more than the bounded old generation
- * (a hostile 30 MB file can) runs again without that limit, so a small heap never makes a run fail;
- * what the first run printed is dropped, and a run that had committed (see LauncherData) is not
- * started again. When the worker dies without handling it (out of memory even then, an uncaught
- * error), `fail` gets a one-line message that blames the tool, after what the worker printed, and
- * the exit code is `failureCode`.
+ * (a hostile 30 MB file can) runs again without that limit, so a small heap never makes a run fail,
+ * unless it had committed (see LauncherData): its log stays live, and a note says why lines may
+ * repeat. When the worker dies without handling it (out of memory even then, an uncaught error), the
+ * run fails with a message that blames the tool.
  */
-function runInWorker(entry, fail, failureCode, bounded = true) {
+function runInWorker(entry, options, bounded = true) {
     const committed = new Int32Array(new SharedArrayBuffer(4));
-    // The unbounded run is never started again: nothing to hold back.
-    if (!bounded)
-        Atomics.store(committed, 0, 1);
     const workerData = { stdoutIsTTY: Boolean(process.stdout.isTTY), committed };
     // A path, not `new URL(…, import.meta.url)`, which the bundler would take for an asset to copy.
     const worker = new external_node_worker_threads_namespaceObject.Worker(external_node_path_default().join(external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), entry), {
         argv: process.argv.slice(2),
         workerData,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(bounded ? { maxOldGenerationSizeMb: OLD_GENERATION_MB } : {}) },
-        stdout: true,
-        stderr: true,
     });
-    const output = new HeldOutput(() => Atomics.load(committed, 0) === 1);
-    worker.stdout.on('data', (chunk) => output.write(process.stdout, chunk));
-    worker.stderr.on('data', (chunk) => output.write(process.stderr, chunk));
-    let failure;
+    let failed = false;
     let retry = false;
     worker.on('error', (error) => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && Atomics.load(committed, 0) === 0) {
+        if (bounded && error.code === 'ERR_WORKER_OUT_OF_MEMORY' && Atomics.load(committed, 0) === 0) {
             retry = true;
             return;
         }
+        failed = true;
         const detail = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : error.message;
-        failure = inertForRunner(toolFailureMessage(detail.replace(/\s+/g, ' ').slice(0, 1000)));
+        options.fail(inertForRunner(toolFailureMessage(detail.replace(/\s+/g, ' ').slice(0, 1000))));
     });
     worker.on('exit', (code) => {
-        if (retry)
-            return runInWorker(entry, fail, failureCode, false);
-        output.flush();
-        if (failure !== undefined)
-            fail(failure);
-        process.exitCode = failure !== undefined ? failureCode : code;
+        if (retry) {
+            options.say(RETRY_NOTE);
+            runInWorker(entry, options, false);
+        }
+        else
+            process.exitCode = failed ? options.failureCode : code;
     });
 }
 
@@ -273,5 +246,5 @@ function runInWorker(entry, fail, failureCode, bounded = true) {
 // Entry point of the CLI (bundled to dist/cli/index.js, the package's `connector-gate` bin): runs
 // the CLI (src/cli/worker.ts, bundled to dist/cli/worker/index.js) in a worker (see src/launcher.ts).
 
-runInWorker('worker/index.js', (message) => process.stderr.write(`${message}\n`), 2);
+runInWorker('worker/index.js', { fail: (message) => process.stderr.write(`${message}\n`), failureCode: 2, say: (line) => process.stderr.write(`${line}\n`) });
 

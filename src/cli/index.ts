@@ -3,4 +3,4 @@
 // the CLI (src/cli/worker.ts, bundled to dist/cli/worker/index.js) in a worker (see src/launcher.ts).
 import { runInWorker } from '../launcher.js';
 
-runInWorker('worker/index.js', (message) => process.stderr.write(`${message}\n`), 2);
+runInWorker('worker/index.js', { fail: (message) => process.stderr.write(`${message}\n`), failureCode: 2, say: (line) => process.stderr.write(`${line}\n`) });
