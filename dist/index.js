@@ -206,10 +206,10 @@ const RETRY_NOTE = 'connector-gate: the run outgrew its bounded memory before wr
 /**
  * Runs `entry` (a path relative to the launcher's bundle) in a worker with the process's arguments;
  * the process exits with the worker's exit code. A run that needs more than the bounded old generation
- * (a hostile 30 MB file can) runs again without that limit, so a small heap never makes a run fail,
- * unless it had committed (see LauncherData): its log stays live, and a note says why lines may
- * repeat. When the worker dies without handling it (out of memory even then, an uncaught error), the
- * run fails with a message that blames the tool.
+ * (a hostile 30 MB file can) runs again without that limit, after a note that lines it printed may
+ * repeat, so a small heap does not make a run fail; but not once it has committed (see LauncherData),
+ * since what it wrote or posted must not happen twice. When the worker dies without handling it (out
+ * of memory then, an uncaught error), the run fails with a message that blames the tool.
  */
 function runInWorker(entry, options, bounded = true) {
     const committed = new Int32Array(new SharedArrayBuffer(4));
