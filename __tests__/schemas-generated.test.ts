@@ -42,7 +42,7 @@ describe('uniqueItems in the generated Swagger 2.0 validator', () => {
   const options = VALIDATORS.find((v: { file: string }) => v.file === 'swagger2-validator.js');
   const ajv = options.ajv({});
   const unchanged = ajv.compile(JSON.parse(readFileSync(options.path, 'utf8')));
-  const POOL: unknown[] = [0, -0, 1, '1', '', 'a', 'A', true, false, null, 1.5, { a: 1 }, { a: 1 }, [1], [1], []];
+  const POOL: unknown[] = [0, -0, 1, '1', '', 'a', 'A', true, false, null, 1.5, { a: 1 }, { a: 1 }, [1], [1], [], { a: 1, b: [2, { c: 3 }] }, { b: [2, { c: 3 }], a: 1 }, { a: '1' }, ['1'], [[1]]];
 
   /** A small random enum from the pool: duplicates of every kind, objects and arrays now and then. */
   function randomEnum(random: () => number): unknown[] {

@@ -50,6 +50,12 @@ describe('compileTreeCheck: each keyword as Ajv reads it', () => {
     ['minItems', { minItems: 1 }, ['[1]', '"s"'], ['[]']],
     ['uniqueItems', { uniqueItems: true }, ['[1,"1",true,null,{"a":1},{"a":2},[1],[2]]'], ['[1,1.0]', '[{"a":1,"b":2},{"b":2,"a":1}]', '[[1,2],[1,2]]', '["a","a"]']],
     ['uniqueItems, long string lists', { uniqueItems: true }, [JSON.stringify([...Array(20).keys()].map(String))], [JSON.stringify([...[...Array(20).keys()].map(String), '7'])]],
+    [
+      'uniqueItems, long lists of objects (keys in any order)',
+      { uniqueItems: true },
+      [JSON.stringify([...Array(20).keys()].map((id) => ({ id, tag: [id] })))],
+      [JSON.stringify([...[...Array(20).keys()].map((id) => ({ id, tag: [id] })), { tag: [7], id: 7 }])],
+    ],
     ['minProperties', { minProperties: 1 }, ['{"a":1}', '[]'], ['{}']],
     ['minLength counts code points', { minLength: 2, maxLength: 2 }, ['"ab"', '"😀😀"'], ['"😀"', '"abc"']],
     ['pattern', { pattern: '^[^{}/ :\\\\]+(?::\\d+)?$' }, ['"api.contoso.com:443"', '1'], ['"api.contoso.com/v1"', '"a b"']],

@@ -149,6 +149,8 @@ function jsonCases(): Record<string, Case> {
   const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) & 0xff));
   const title = 'T'.repeat(10 * 1024 * 1024);
   const hugeString = json(swagger({ info: { title, description: 'A connector with a title of ten megabytes.', version: '1.0' } }));
+  // 50,000 distinct objects in an enum: checking that no two are equal pair by pair took minutes.
+  const bigEnum = JSON.stringify(swagger({ definitions: { Huge: { type: 'object', maxLength: 'long', enum: Array.from({ length: 50_000 }, (_, id) => ({ id })) } } }));
   const strict = (file: string, line: number, column: number, message: RegExp): Expected => ({ ruleId: 'pkg-json-strict', file, line, column, message });
   const readable = (message: RegExp, line = 1, column = 1): Expected => ({ ruleId: 'pkg-file-readable', file: SWAGGER, line, column, message });
   return {
@@ -185,6 +187,10 @@ function jsonCases(): Record<string, Case> {
         { ruleId: 'pkg-swagger-size', file: SWAGGER, line: 1, column: 1, message: /10\.\d+ MB; the platform limit is 1 MB/ },
         { ruleId: 'info-title-length', file: SWAGGER, ...positionOf(hugeString, `"${'T'.repeat(20)}`), message: /has 10485760 characters/ },
       ],
+    },
+    'schema-enum-50000-objects': {
+      files: examplePackage({ [SWAGGER]: bigEnum }),
+      expect: [{ ruleId: 'swagger-schema', file: SWAGGER, ...positionOf(bigEnum, '"long"'), message: /"maxLength" must be of type integer/ }],
     },
     'json-top-level-array': { files: examplePackage({ [SWAGGER]: '[\n  {}\n]\n' }), expect: [strict(SWAGGER, 1, 1, /the file holds a JSON array; a JSON object is expected/)] },
   };
