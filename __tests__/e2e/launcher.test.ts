@@ -7,8 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { OLD_GENERATION_MB, RETRY_NOTE, YOUNG_GENERATION_MB } from '../../src/launcher.js';
-import { tempDir } from '../helpers.js';
-import { ACTION, CLI, parseCommands, RUNTIMES } from './run-dist.js';
+import { CORPUS, tempDir } from '../helpers.js';
+import { ACTION, CLI, parseCommands, runAction, RUNTIMES } from './run-dist.js';
 
 const MODULE = JSON.stringify({ type: 'module' });
 
@@ -84,6 +84,20 @@ for (const runtime of RUNTIMES) {
         } else {
           expect(run.stdout).toBe(`bounded run\n::error::${failure}\n`);
         }
+      }
+    });
+
+    it('run the real bundles with atomic full collections (WORKER_GC_FLAGS): no incremental marking in --trace-gc', () => {
+      // Encodian (1.1 MB) takes two incremental full collections without the flags. The first may
+      // have started while the bundle loaded, before the worker set them.
+      const cli = spawnSync(runtime.bin, ['--trace-gc', CLI, path.join(CORPUS, 'certified-connectors/Encodian'), '--format', 'json', '--output', path.join(tempDir(), 'report.json'), '--fail-on', 'never'], { encoding: 'utf8' });
+      const action = runAction(runtime.bin, CORPUS, { path: 'certified-connectors/Encodian', 'fail-on': 'never' }, {}, ['--trace-gc']);
+      for (const run of [cli, action]) {
+        expect(run.status).toBe(0);
+        const fullCollections = run.stdout.split('\n').filter((line) => line.includes('Mark-Compact'));
+        const incremental = (line: string): boolean => line.includes('since start of marking');
+        expect(fullCollections.filter((line) => !incremental(line)).length).toBeGreaterThan(0);
+        expect(fullCollections.slice(1).filter(incremental)).toEqual([]);
       }
     });
 

@@ -57,8 +57,8 @@ export function parseCommands(stdout: string): ActionRun['commands'] {
   return commands;
 }
 
-/** Runs dist/index.js with INPUT_* variables, a workspace, a step summary and an output file. */
-export function runAction(bin: string, workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): ActionRun {
+/** Runs dist/index.js with INPUT_* variables, a workspace, a step summary and an output file (`nodeArgs` go before it). */
+export function runAction(bin: string, workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}, nodeArgs: string[] = []): ActionRun {
   const scratch = tempDir();
   const summaryFile = path.join(scratch, 'summary.md');
   const outputFile = path.join(scratch, 'output.txt');
@@ -66,7 +66,7 @@ export function runAction(bin: string, workspace: string, inputs: Record<string,
   writeFileSync(outputFile, '');
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
   const start = performance.now();
-  const result = spawnSync(bin, [ACTION], {
+  const result = spawnSync(bin, [...nodeArgs, ACTION], {
     cwd: workspace,
     encoding: 'utf8',
     env: {

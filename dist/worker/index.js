@@ -45706,12 +45706,234 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/engine/types.ts
+const PROFILES = ['certified', 'independent-publisher', 'custom'];
+/** Levels a finding can have, most severe first. */
+const LEVELS = ['error', 'warning', 'notice'];
+/** Sort key of a level: most severe first. */
+const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
+/** Certification criteria, in the order the summary shows them. */
+const CRITERIA = [
+    'definition',
+    'ownership',
+    'authentication',
+    'support',
+    'availability',
+    'completeness',
+    'icon',
+    'metadata',
+    /** Breaking changes against a base revision (src/breaking): only judged when a base is given. */
+    'compatibility',
+];
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+// Shared helpers for text that comes from connector files: it is hostile (newlines, control
+// characters, terminal escapes, bidi overrides, huge strings) and must stay on one line.
+
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// Remaining C0/C1 controls (incl. ESC, so no terminal escape sequence survives) and bidi controls.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** One line of plain text: line breaks and tabs become spaces, other control characters U+FFFD. */
+function flatten(text) {
+    return text.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROLS, '\uFFFD');
+}
+// The GitHub Actions runner reads every line a step prints (stdout and stderr): a line that starts
+// with `::` after whitespace (`::error::…`, `::stop-commands::…`, `::add-mask::…`) or that holds
+// `##[` anywhere (the legacy `##[error]…` form) runs a workflow command. It compares strings
+// culture-sensitively, so zero-width and other ignorable characters do not separate `#` from `[`.
+// Controls (C0/C1), format characters (Cf) and default-ignorable code points, minus tab, ESC
+// (colours) and line breaks:
+// eslint-disable-next-line no-control-regex
+const RUNNER_IGNORABLE = /(?![\t\n\r\u001b])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/**
+ * A cheap superset of what the two functions below change: the BMP ranges of Cc (but tab and
+ * line breaks, which neither changes), Cf and Default_Ignorable_Code_Point spelt out, any astral
+ * character, `##[` and `::`. Scanning a large report with the Unicode-property regex is slow; most
+ * reports contain none of these at all.
+ * (__tests__/report/text.test.ts checks every BMP code point the full pattern matches.)
+ */
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- code points listed one by one on purpose
+const MAYBE_RUNNER_SENSITIVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ud800-\udbff]|##\[|::/;
+/** The same without `::`, which only matters at the start of a line: JSON lines never start with it. */
+// eslint-disable-next-line no-misleading-character-class -- the same code points, listed one by one on purpose
+const MAYBE_UNSAFE_IN_JSON = new RegExp(MAYBE_RUNNER_SENSITIVE.source.slice(0, -'|::'.length));
+/**
+ * Plain-text output made inert for the Actions runner, line by line: ignorable characters become
+ * U+FFFD, `##[` becomes `#\uFFFD#[`, and a line that would start with `::` starts with U+FFFD.
+ * Text we write ourselves never contains these; only text from the files changes.
+ */
+function text_inertForRunner(text) {
+    if (!MAYBE_RUNNER_SENSITIVE.test(text))
+        return text;
+    return text
+        .split('\n')
+        .map((line) => {
+        const safe = line.replace(RUNNER_IGNORABLE, '\uFFFD').replace(/##\[/g, '#\uFFFD#[');
+        return /^\s*::/.test(safe) ? `\uFFFD${safe}` : safe;
+    })
+        .join('\n');
+}
+/**
+ * Whether every character is ASCII. Buffer.byteLength counts in native code, several times faster
+ * than any regex over a large report; a report is nearly all ASCII.
+ */
+function isAscii(text) {
+    return Buffer.byteLength(text, 'utf8') === text.length;
+}
+/**
+ * JSON text made inert for the Actions runner without changing what it parses to: ignorable
+ * characters and the `[` of `##[` become `\u` escapes (both can only occur inside strings, and
+ * JSON lines never start with `::`). In ASCII JSON only DEL and `##[` can matter: JSON has no raw
+ * C0 control characters outside whitespace.
+ */
+function inertJson(json) {
+    if (isAscii(json) ? !json.includes('##[') && !json.includes('\u007f') : !MAYBE_UNSAFE_IN_JSON.test(json))
+        return json;
+    return json
+        .replace(/(?![\n\r\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))
+        .replace(/##\[/g, '##\\u005b');
+}
+/** At most `max` UTF-16 units (a surrogate pair is never split), ending in `…` when shortened. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = Math.max(0, max - 1);
+    const last = text.charCodeAt(end - 1);
+    if (end > 0 && last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/** `flatten` then `truncate`: how every human-readable format shows file text. */
+function oneLine(text, max) {
+    return truncate(flatten(text), max);
+}
+/** Findings counted per level (counted from the findings, so a hand-made report cannot disagree). */
+function countLevels(findings) {
+    const counts = Object.fromEntries(LEVELS.map((level) => [level, 0]));
+    for (const finding of findings)
+        counts[finding.level]++;
+    return counts;
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+/** "3 errors, 2 warnings, 1 notice". */
+function levelSummary(counts) {
+    return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`;
+}
+/** Stable sort, most severe first; order within a level is kept. */
+function bySeverity(findings) {
+    return findings
+        .map((finding, index) => ({ finding, index }))
+        .sort((a, b) => LEVEL_RANK[a.finding.level] - LEVEL_RANK[b.finding.level] || a.index - b.index)
+        .map(({ finding }) => finding);
+}
+
+;// CONCATENATED MODULE: ./src/launcher.ts
+// Both entry points (dist/index.js for the Action, dist/cli/index.js for the CLI) are small
+// launchers that run the real bundle in a worker thread. The reason is memory: V8 sizes a
+// process's young generation by allocation rate (up to 128 MiB on Node 24), and the gate
+// allocates fast and briefly (a parse tree per file). A worker's heap can be given a small young
+// generation at start, which the main thread's cannot (V8 reads those flags once, at start-up).
+// The launcher imports nothing heavy, so the bundle is loaded and compiled only once, in the worker.
+
+
+
+
+
+
+/**
+ * The worker's heap. V8 lets the old generation grow to a multiple of what survived the last full
+ * collection, and the multiple depends on the heap's maximum: up to 4 for a large maximum, less for
+ * a small one. Measured on the shared corpus (npm run bench, Node 24): V8's defaults peak at about
+ * 450 MiB RSS; an 8 MiB young generation at 200–290 MiB; with a 1 GiB old generation as well at
+ * 150–265 MiB. A 16 MiB young and 512 MiB old generation is as fast (three rounds of alternating
+ * runs: 1.60–1.65 s against 1.64–1.65 s) and keeps the worst run lower (180–193 MiB against 204–264).
+ */
+const YOUNG_GENERATION_MB = 16;
+const OLD_GENERATION_MB = 512;
+/**
+ * How the worker's full collections run. By default V8 marks the old generation concurrently, while
+ * the gate goes on; everything allocated meanwhile (the tree of the file being checked) counts as
+ * live for that collection, and V8 sets the next limit from that count. In some runs this snowballs
+ * (measured with --trace-gc: 47 → 40, 77 → 68, 122 → 110 MB "live" in a row, where a collection
+ * between connectors finds 12 MB), and those runs peaked at 210–260 MiB RSS. Atomic collections
+ * count only what is live, and a growing factor of 2 (V8's own is 1.1–1.4 for this heap) keeps
+ * them as few as before (6 a corpus run instead of 8–9, ~20 ms each). Alternating runs on the
+ * corpus: as fast (1.486 s against 1.499 s, lower halves of 14 runs), peak RSS 152–183 MiB
+ * (median 158) against 162–227 (median 181).
+ */
+const WORKER_GC_FLAGS = ['--no-incremental-marking', '--heap-growing-percent=100'];
+/**
+ * Called by each worker entry first thing. V8 flags are process-wide and these are read whenever a
+ * collection is planned, so the worker sets them for itself (the launcher's thread only waits). Set
+ * by the launcher before the worker starts, they made start-up 35–40 ms slower: the worker's
+ * built-in modules then load without their code cache, which is keyed on the flags.
+ */
+function tuneGarbageCollection() {
+    for (const flag of WORKER_GC_FLAGS)
+        external_node_v8_default().setFlagsFromString(flag);
+}
+/** Called in the worker once the gate has run, before any file, report or API call (see LauncherData). */
+function commitOutput() {
+    const data = external_node_worker_threads_.workerData;
+    if (data?.committed)
+        Atomics.store(data.committed, 0, 1);
+}
+/** Why a run starts again: what the first one printed may show twice. */
+const RETRY_NOTE = 'connector-gate: the run outgrew its bounded memory before writing any result; running it again without the bound (lines above may repeat)';
+/**
+ * Runs `entry` (a path relative to the launcher's bundle) in a worker with the process's arguments;
+ * the process exits with the worker's exit code. A run that needs more than the bounded old generation
+ * (a hostile 30 MB file can) runs again without that limit, after a note that lines it printed may
+ * repeat, so a small heap does not make a run fail; but not once it has committed (see LauncherData),
+ * since what it wrote or posted must not happen twice. When the worker dies without handling it (out
+ * of memory then, an uncaught error), the run fails with a message that blames the tool.
+ */
+function runInWorker(entry, options, bounded = true) {
+    const committed = new Int32Array(new SharedArrayBuffer(4));
+    const workerData = { stdoutIsTTY: Boolean(process.stdout.isTTY), committed };
+    // A path, not `new URL(…, import.meta.url)`, which the bundler would take for an asset to copy.
+    const worker = new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), entry), {
+        argv: process.argv.slice(2),
+        workerData,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(bounded ? { maxOldGenerationSizeMb: OLD_GENERATION_MB } : {}) },
+    });
+    let failed = false;
+    let retry = false;
+    worker.on('error', (error) => {
+        if (bounded && error.code === 'ERR_WORKER_OUT_OF_MEMORY' && Atomics.load(committed, 0) === 0) {
+            retry = true;
+            return;
+        }
+        failed = true;
+        const detail = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : error.message;
+        options.fail(inertForRunner(toolFailureMessage(detail.replace(/\s+/g, ' ').slice(0, 1000))));
+    });
+    worker.on('exit', (code) => {
+        if (retry) {
+            options.say(RETRY_NOTE);
+            runInWorker(entry, options, false);
+        }
+        else
+            process.exitCode = failed ? options.failureCode : code;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -58185,26 +58407,6 @@ class ConfigRun {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/types.ts
-const PROFILES = ['certified', 'independent-publisher', 'custom'];
-/** Levels a finding can have, most severe first. */
-const LEVELS = ['error', 'warning', 'notice'];
-/** Sort key of a level: most severe first. */
-const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
-/** Certification criteria, in the order the summary shows them. */
-const CRITERIA = [
-    'definition',
-    'ownership',
-    'authentication',
-    'support',
-    'availability',
-    'completeness',
-    'icon',
-    'metadata',
-    /** Breaking changes against a base revision (src/breaking): only judged when a base is given. */
-    'compatibility',
-];
-
 ;// CONCATENATED MODULE: ./src/engine/run.ts
 // The engine: discover packages, run every applicable rule, turn problems into positioned findings.
 // Packages are checked one at a time and dropped afterwards, so memory holds only the findings.
@@ -58961,110 +59163,6 @@ function ruleDocUrl(id) {
 /** Replaces lone surrogates (which `encodeURIComponent` rejects) with U+FFFD. */
 function toWellFormed(text) {
     return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-// Shared helpers for text that comes from connector files: it is hostile (newlines, control
-// characters, terminal escapes, bidi overrides, huge strings) and must stay on one line.
-
-const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-// Remaining C0/C1 controls (incl. ESC, so no terminal escape sequence survives) and bidi controls.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-/** One line of plain text: line breaks and tabs become spaces, other control characters U+FFFD. */
-function flatten(text) {
-    return text.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROLS, '\uFFFD');
-}
-// The GitHub Actions runner reads every line a step prints (stdout and stderr): a line that starts
-// with `::` after whitespace (`::error::…`, `::stop-commands::…`, `::add-mask::…`) or that holds
-// `##[` anywhere (the legacy `##[error]…` form) runs a workflow command. It compares strings
-// culture-sensitively, so zero-width and other ignorable characters do not separate `#` from `[`.
-// Controls (C0/C1), format characters (Cf) and default-ignorable code points, minus tab, ESC
-// (colours) and line breaks:
-// eslint-disable-next-line no-control-regex
-const RUNNER_IGNORABLE = /(?![\t\n\r\u001b])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
-/**
- * A cheap superset of what the two functions below change: the BMP ranges of Cc (but tab and
- * line breaks, which neither changes), Cf and Default_Ignorable_Code_Point spelt out, any astral
- * character, `##[` and `::`. Scanning a large report with the Unicode-property regex is slow; most
- * reports contain none of these at all.
- * (__tests__/report/text.test.ts checks every BMP code point the full pattern matches.)
- */
-// eslint-disable-next-line no-control-regex, no-misleading-character-class -- code points listed one by one on purpose
-const MAYBE_RUNNER_SENSITIVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ud800-\udbff]|##\[|::/;
-/** The same without `::`, which only matters at the start of a line: JSON lines never start with it. */
-// eslint-disable-next-line no-misleading-character-class -- the same code points, listed one by one on purpose
-const MAYBE_UNSAFE_IN_JSON = new RegExp(MAYBE_RUNNER_SENSITIVE.source.slice(0, -'|::'.length));
-/**
- * Plain-text output made inert for the Actions runner, line by line: ignorable characters become
- * U+FFFD, `##[` becomes `#\uFFFD#[`, and a line that would start with `::` starts with U+FFFD.
- * Text we write ourselves never contains these; only text from the files changes.
- */
-function text_inertForRunner(text) {
-    if (!MAYBE_RUNNER_SENSITIVE.test(text))
-        return text;
-    return text
-        .split('\n')
-        .map((line) => {
-        const safe = line.replace(RUNNER_IGNORABLE, '\uFFFD').replace(/##\[/g, '#\uFFFD#[');
-        return /^\s*::/.test(safe) ? `\uFFFD${safe}` : safe;
-    })
-        .join('\n');
-}
-/**
- * Whether every character is ASCII. Buffer.byteLength counts in native code, several times faster
- * than any regex over a large report; a report is nearly all ASCII.
- */
-function isAscii(text) {
-    return Buffer.byteLength(text, 'utf8') === text.length;
-}
-/**
- * JSON text made inert for the Actions runner without changing what it parses to: ignorable
- * characters and the `[` of `##[` become `\u` escapes (both can only occur inside strings, and
- * JSON lines never start with `::`). In ASCII JSON only DEL and `##[` can matter: JSON has no raw
- * C0 control characters outside whitespace.
- */
-function inertJson(json) {
-    if (isAscii(json) ? !json.includes('##[') && !json.includes('\u007f') : !MAYBE_UNSAFE_IN_JSON.test(json))
-        return json;
-    return json
-        .replace(/(?![\n\r\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))
-        .replace(/##\[/g, '##\\u005b');
-}
-/** At most `max` UTF-16 units (a surrogate pair is never split), ending in `…` when shortened. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    let end = Math.max(0, max - 1);
-    const last = text.charCodeAt(end - 1);
-    if (end > 0 && last >= 0xd800 && last <= 0xdbff)
-        end--;
-    return `${text.slice(0, end)}…`;
-}
-/** `flatten` then `truncate`: how every human-readable format shows file text. */
-function oneLine(text, max) {
-    return truncate(flatten(text), max);
-}
-/** Findings counted per level (counted from the findings, so a hand-made report cannot disagree). */
-function countLevels(findings) {
-    const counts = Object.fromEntries(LEVELS.map((level) => [level, 0]));
-    for (const finding of findings)
-        counts[finding.level]++;
-    return counts;
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-/** "3 errors, 2 warnings, 1 notice". */
-function levelSummary(counts) {
-    return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`;
-}
-/** Stable sort, most severe first; order within a level is kept. */
-function bySeverity(findings) {
-    return findings
-        .map((finding, index) => ({ finding, index }))
-        .sort((a, b) => LEVEL_RANK[a.finding.level] - LEVEL_RANK[b.finding.level] || a.index - b.index)
-        .map(({ finding }) => finding);
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -65447,78 +65545,6 @@ async function loadChanges(client, context, pr, root) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/launcher.ts
-// Both entry points (dist/index.js for the Action, dist/cli/index.js for the CLI) are small
-// launchers that run the real bundle in a worker thread. The reason is memory: V8 sizes a
-// process's young generation by allocation rate (up to 128 MiB on Node 24), and the gate
-// allocates fast and briefly (a parse tree per file). A worker's heap can be given a small young
-// generation at start, which the main thread's cannot (V8 reads those flags once, at start-up).
-// The launcher imports nothing heavy, so the bundle is loaded and compiled only once, in the worker.
-
-
-
-
-
-/**
- * The worker's heap. V8 lets the old generation grow to a multiple of what survived the last full
- * collection, and the multiple depends on the heap's maximum: up to 4 for a large maximum, less for
- * a small one. Measured on the shared corpus (npm run bench, Node 24): V8's defaults peak at about
- * 450 MiB RSS; an 8 MiB young generation at 200–290 MiB; with a 1 GiB old generation as well at
- * 150–265 MiB. A 16 MiB young and 512 MiB old generation is as fast (three rounds of alternating
- * runs: 1.60–1.65 s against 1.64–1.65 s) and keeps the worst run lower (180–193 MiB against 204–264).
- */
-const YOUNG_GENERATION_MB = 16;
-const OLD_GENERATION_MB = 512;
-/** Called in the worker once the gate has run, before any file, report or API call (see LauncherData). */
-function commitOutput() {
-    const data = external_node_worker_threads_.workerData;
-    if (data?.committed)
-        Atomics.store(data.committed, 0, 1);
-}
-/** Why a run starts again: what the first one printed may show twice. */
-const RETRY_NOTE = 'connector-gate: the run outgrew its bounded memory before writing any result; running it again without the bound (lines above may repeat)';
-/**
- * Runs `entry` (a path relative to the launcher's bundle) in a worker with the process's arguments;
- * the process exits with the worker's exit code. A run that needs more than the bounded old generation
- * (a hostile 30 MB file can) runs again without that limit, after a note that lines it printed may
- * repeat, so a small heap does not make a run fail; but not once it has committed (see LauncherData),
- * since what it wrote or posted must not happen twice. When the worker dies without handling it (out
- * of memory then, an uncaught error), the run fails with a message that blames the tool.
- */
-function runInWorker(entry, options, bounded = true) {
-    const committed = new Int32Array(new SharedArrayBuffer(4));
-    const workerData = { stdoutIsTTY: Boolean(process.stdout.isTTY), committed };
-    // A path, not `new URL(…, import.meta.url)`, which the bundler would take for an asset to copy.
-    const worker = new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), entry), {
-        argv: process.argv.slice(2),
-        workerData,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(bounded ? { maxOldGenerationSizeMb: OLD_GENERATION_MB } : {}) },
-    });
-    let failed = false;
-    let retry = false;
-    worker.on('error', (error) => {
-        if (bounded && error.code === 'ERR_WORKER_OUT_OF_MEMORY' && Atomics.load(committed, 0) === 0) {
-            retry = true;
-            return;
-        }
-        failed = true;
-        const detail = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : error.message;
-        options.fail(inertForRunner(toolFailureMessage(detail.replace(/\s+/g, ' ').slice(0, 1000))));
-    });
-    worker.on('exit', (code) => {
-        if (retry) {
-            options.say(RETRY_NOTE);
-            runInWorker(entry, options, false);
-        }
-        else
-            process.exitCode = failed ? options.failureCode : code;
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/tool-failure.ts
 // Kept apart from everything else so the small launchers (src/launcher.ts) can use it alone.
 /** Message for a failure of connector-gate itself: never the user's fault, never a stack trace. */
@@ -66107,6 +66133,8 @@ async function run() {
 
 
 
+
+tuneGarbageCollection();
 run().catch((error) => {
     core_debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
     setFailed(tool_failure_toolFailureMessage(error instanceof Error ? error.message : String(error)));

@@ -1,10 +1,11 @@
 // The CLI, run by the launcher dist/cli/index.js in a worker thread (bundled to dist/cli/worker/index.js).
 import { workerData } from 'node:worker_threads';
-import { commitOutput, type LauncherData } from '../launcher.js';
+import { commitOutput, tuneGarbageCollection, type LauncherData } from '../launcher.js';
 import { main } from './main.js';
 import { toolFailureMessage } from '../tool-failure.js';
 import { inertForRunner } from '../report/text.js';
 
+tuneGarbageCollection();
 try {
   process.exitCode = main(process.argv.slice(2), {
     cwd: process.cwd(),
