@@ -59,7 +59,7 @@ for (const runtime of runtimes) {
     const samples = Array.from({ length: runs }, () => measure(runtime.bin, target));
     const wall = median(samples.map((s) => s.ms));
     const min = Math.min(...samples.map((s) => s.ms));
-    // The worst run, which the budget holds: the peak varies with when V8 happens to collect (165–250 MiB on the corpus).
+    // The worst run, which the budget holds: the peak varies with when V8 happens to collect (150–185 MiB on the corpus).
     const rss = Math.max(...samples.map((s) => s.mib));
     const typicalRss = median(samples.map((s) => s.mib));
     const budgetText = [budget.ms && `${budget.ms} ms`, budget.mib && `${budget.mib} MiB`].filter(Boolean).join(', ');
