@@ -13533,7 +13533,7 @@ const OLD_GENERATION_MB = 512;
  * (measured with --trace-gc: 47 → 40, 77 → 68, 122 → 110 MB "live" in a row, where a collection
  * between connectors finds 12 MB), and those runs peaked at 210–260 MiB RSS. Atomic collections
  * count only what is live, and a growing factor of 2 (V8's own is 1.1–1.4 for this heap) keeps
- * them as few as before (6 a corpus run instead of 8–9, ~20 ms each). Alternating runs on the
+ * them few: 6 a corpus run, ~20 ms each (9 with V8's factor, 45–85 ms slower). Alternating runs on the
  * corpus: as fast (1.486 s against 1.499 s, lower halves of 14 runs), peak RSS 152–183 MiB
  * (median 158) against 162–227 (median 181).
  */
@@ -13541,8 +13541,8 @@ const WORKER_GC_FLAGS = ['--no-incremental-marking', '--heap-growing-percent=100
 /**
  * Called by each worker entry first thing. V8 flags are process-wide and these are read whenever a
  * collection is planned, so the worker sets them for itself (the launcher's thread only waits). Set
- * by the launcher before the worker starts, they made start-up 35–40 ms slower: the worker's
- * built-in modules then load without their code cache, which is keyed on the flags.
+ * by the launcher before the worker starts, they made start-up 35–40 ms slower (most likely the
+ * worker's built-in modules then load without their code cache, which V8 checks against the flags).
  */
 function tuneGarbageCollection() {
     for (const flag of WORKER_GC_FLAGS)
