@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, lineOf, tempDir } from '../helpers.js';
+import { git } from '../breaking/git-repo.js';
 import { REPO, RUNTIMES, runAction } from './run-dist.js';
 
 const BROKEN = 'examples/broken-frames/apiDefinition.swagger.json';
@@ -101,6 +102,22 @@ describe.each(RUNTIMES)('action on $name', ({ bin }) => {
     expect(sarif.version).toBe('2.1.0');
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'pkg-json-strict');
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(BROKEN);
+  });
+
+  it('reports repository paths when the repository is checked out in a sub-folder (actions/checkout with path:)', () => {
+    const workspace = tempDir();
+    cpSync(path.join(REPO, 'examples'), path.join(workspace, 'checkout', 'examples'), { recursive: true });
+    git(path.join(workspace, 'checkout'), ['init', '--quiet']);
+    const run = runAction(bin, workspace, { path: 'checkout/examples/broken-frames', 'sarif-file': 'out/gate.sarif', 'fail-on': 'never' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('connector-gate: the repository is checked out in checkout; paths are reported relative to it\n');
+    const strict = run.commands.find((c) => c.properties.title === 'connector-gate pkg-json-strict');
+    expect(strict?.properties.file).toBe(BROKEN);
+    const sarif = JSON.parse(readFileSync(path.join(workspace, 'out/gate.sarif'), 'utf8'));
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'pkg-json-strict');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(BROKEN);
+    const report = JSON.parse(readFileSync(run.outputs.report as string, 'utf8'));
+    expect(report.connectors.map((c: { dir: string }) => c.dir)).toEqual(['examples/broken-frames']);
   });
 
   it('respects fail-on: warning fails on warnings alone, never never fails', () => {

@@ -337,6 +337,26 @@ describe('pull request features', () => {
     expect(writes((await api.state()).requests)).toEqual([]);
   });
 
+  it('a repository checked out in a sub-folder (actions/checkout with path:): repository paths throughout', async () => {
+    await api.setPull(PR, [swaggerChange(BASE, HEAD_TEXT_1)]);
+    const root = tempDir();
+    cpSync(workspace(HEAD_TEXT_1), path.join(root, 'checkout'), { recursive: true });
+    execFileSync('git', ['init', '--quiet'], { cwd: path.join(root, 'checkout') });
+    const result = run(root, {}, { path: 'checkout', 'pr-comment': 'false' });
+    expect(result.status).toBe(1);
+    expect(result.summary).not.toContain('Broken');
+    expect(fileAnnotations(result).map((c) => [c.command, c.properties.file, Number(c.properties.line)])).toEqual([
+      ['error', SWAGGER, EMAIL_LINE],
+      ['error', SWAGGER, TITLE_LINE],
+      ['warning', SWAGGER, VISIBILITY_LINE],
+    ]);
+    const review = (await api.state()).requests.find((request) => request.method === 'POST')?.body;
+    expect(review?.comments?.map((comment: { path: string; line: number }) => [comment.path, comment.line])).toEqual([
+      [SWAGGER, TITLE_LINE],
+      [SWAGGER, VISIBILITY_LINE],
+    ]);
+  });
+
   it("a pull request that also changes another connector and the repository's own files fails pkg-single-connector-pr", async () => {
     await api.setPull(PR, [
       swaggerChange(CLEAN, CLEAN),

@@ -47098,6 +47098,15 @@ function git(cwd, args, maxBuffer = 1024 * 1024) {
 function git_text(buffer) {
     return buffer.toString('utf8').trim();
 }
+/** The top folder of the git work tree that holds `dir` (real path), or undefined (not in one, or no git). */
+function gitTopLevel(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(git_text(git(dir, ['rev-parse', '--show-toplevel'])));
+    }
+    catch {
+        return undefined;
+    }
+}
 /** A revision as the user typed it: no option-like or control characters reach git. */
 function validRef(ref) {
     const controlOrSpace = [...ref].some((c) => c.charCodeAt(0) < 0x21 || c.charCodeAt(0) === 0x7f);
@@ -59127,6 +59136,35 @@ function staleLine(suppressions, stale) {
     return `${suppressions.configFile}:${stale.line}:${stale.column}: ${stale.message}`;
 }
 
+;// CONCATENATED MODULE: ./src/github/checkout.ts
+// Where the repository sits in the workspace. actions/checkout with `path:` clones it into a
+// sub-folder, but GitHub places annotations, review comments and code-scanning results by their
+// path in the repository (the runner only makes absolute paths relative to the workspace). So a
+// run whose inputs all lie in one repository below a workspace that is not itself in one takes
+// that repository's folder as its root: every path it reports is then a repository path.
+
+
+
+
+/** The git work tree that holds an input path (a file's folder for a file), if the path exists. */
+function repositoryOf(target) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(target))
+        return undefined;
+    return gitTopLevel((0,external_node_fs_namespaceObject.statSync)(target).isDirectory() ? target : external_node_path_default().dirname(target));
+}
+function locateCheckout(workspace, paths, config) {
+    const unchanged = { root: workspace, paths, config };
+    if (paths.length === 0 || gitTopLevel(workspace) !== undefined)
+        return unchanged;
+    const realWorkspace = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+    const tops = new Set(paths.map((input) => repositoryOf(external_node_path_default().resolve(workspace, input))));
+    const [top] = tops;
+    if (tops.size !== 1 || top === undefined || top === realWorkspace || !isInside(realWorkspace, top))
+        return unchanged;
+    const rebase = (input) => displayPath(top, external_node_path_default().resolve(realWorkspace, input));
+    return { root: top, paths: paths.map(rebase), config: config === '' ? '' : rebase(config), folder: displayPath(realWorkspace, top) };
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/report/links.ts
@@ -65987,6 +66025,8 @@ function formatSarif(report, rules = RULES) {
 
 
 
+
+
 function readInputs() {
     return {
         paths: splitList(getInput('path') || '.'),
@@ -66041,9 +66081,13 @@ async function run() {
         throw error;
     }
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    // Findings, the config, git and the pull request use the repository's folder; output files the workspace.
+    const checkout = locateCheckout(workspace, inputs.paths, inputs.config);
+    if (checkout.folder)
+        info(text_inertForRunner(`connector-gate: the repository is checked out in ${flatten(checkout.folder)}; paths are reported relative to it`));
     let config;
     try {
-        config = loadConfigFile(workspace, inputs.config);
+        config = loadConfigFile(checkout.root, checkout.config);
     }
     catch (error) {
         if (error instanceof ConfigError)
@@ -66052,18 +66096,18 @@ async function run() {
     }
     // Pull requests: changed-only picks the connectors, new-only the findings that count (src/github).
     // Breaking changes: the base revision from git (action.yml defaults it to the PR base or the pushed-over commit).
-    const base = openGitBase(workspace, inputs.base, { hint: ACTIONS_FETCH_HINT });
+    const base = openGitBase(checkout.root, inputs.base, { hint: ACTIONS_FETCH_HINT });
     if (base.note)
         (base.note.level === 'info' ? info : notice)(base.note.message);
-    const pullRequest = await PullRequestRun.prepare(inputs.github, workspace, inputs.paths);
+    const pullRequest = await PullRequestRun.prepare(inputs.github, checkout.root, checkout.paths);
     const pullRequestText = readPullRequestText();
     let report;
     try {
         report = runGate({
-            root: workspace,
+            root: checkout.root,
             paths: pullRequest.paths,
             // Cross-connector rules (pr-not-duplicate, icon-unique) compare with every connector under the inputs' paths.
-            repositoryPaths: inputs.paths,
+            repositoryPaths: checkout.paths,
             profile: inputs.profile,
             options: {
                 ownedDomains: inputs.ownedDomains,
@@ -66095,7 +66139,7 @@ async function run() {
         }
     }
     if (report.connectors.length === 0 && !pullRequest.changedOnly)
-        warning(`connector-gate: no connector package (apiDefinition.swagger.json) found under ${inputs.paths.join(', ')}`);
+        warning(`connector-gate: no connector package (apiDefinition.swagger.json) found under ${checkout.paths.join(', ')}`);
     const reportFile = external_node_path_default().resolve(workspace, inputs.reportFile || external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'connector-gate', 'report.json'));
     writeChunks(reportFile, jsonReportChunks(report));
     // The JSON report and SARIF keep every finding; annotations, review, summary and verdict follow new-only.

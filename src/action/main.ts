@@ -9,6 +9,7 @@ import { ConfigError, loadConfigFile } from '../config/load.js';
 import { suppressionLine } from '../config/summary.js';
 import type { GateConfig } from '../config/types.js';
 import type { Finding, GateReport } from '../engine/types.js';
+import { locateCheckout } from '../github/checkout.js';
 import { PullRequestRun, readGithubInputs } from '../github/index.js';
 import { readPullRequestText } from '../github/pull-request-text.js';
 import { parseDomains, parseFailOn, parseProfile, parseSla, shouldFail, splitList, splitWords } from '../options.js';
@@ -20,6 +21,7 @@ import { formatMarkdown } from '../report/markdown.js';
 import { writeChunks } from '../report/output.js';
 import { sarifChunks } from '../report/sarif.js';
 import { linkToActionRepository, ruleDocUrl } from '../report/links.js';
+import { flatten, inertForRunner } from '../report/text.js';
 
 function readInputs() {
   return {
@@ -72,9 +74,12 @@ export async function run(): Promise<void> {
     throw error;
   }
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  // Findings, the config, git and the pull request use the repository's folder; output files the workspace.
+  const checkout = locateCheckout(workspace, inputs.paths, inputs.config);
+  if (checkout.folder) core.info(inertForRunner(`connector-gate: the repository is checked out in ${flatten(checkout.folder)}; paths are reported relative to it`));
   let config: GateConfig | undefined;
   try {
-    config = loadConfigFile(workspace, inputs.config);
+    config = loadConfigFile(checkout.root, checkout.config);
   } catch (error) {
     if (error instanceof ConfigError) return core.setFailed(`connector-gate: invalid config: ${error.message}`);
     throw error;
@@ -82,17 +87,17 @@ export async function run(): Promise<void> {
 
   // Pull requests: changed-only picks the connectors, new-only the findings that count (src/github).
   // Breaking changes: the base revision from git (action.yml defaults it to the PR base or the pushed-over commit).
-  const base = openGitBase(workspace, inputs.base, { hint: ACTIONS_FETCH_HINT });
+  const base = openGitBase(checkout.root, inputs.base, { hint: ACTIONS_FETCH_HINT });
   if (base.note) (base.note.level === 'info' ? core.info : core.notice)(base.note.message);
-  const pullRequest = await PullRequestRun.prepare(inputs.github, workspace, inputs.paths);
+  const pullRequest = await PullRequestRun.prepare(inputs.github, checkout.root, checkout.paths);
   const pullRequestText = readPullRequestText();
   let report: GateReport;
   try {
     report = runGate({
-      root: workspace,
+      root: checkout.root,
       paths: pullRequest.paths,
       // Cross-connector rules (pr-not-duplicate, icon-unique) compare with every connector under the inputs' paths.
-      repositoryPaths: inputs.paths,
+      repositoryPaths: checkout.paths,
       profile: inputs.profile,
       options: {
         ownedDomains: inputs.ownedDomains,
@@ -120,7 +125,7 @@ export async function run(): Promise<void> {
       core.notice(stale.message, { title: 'connector-gate stale ignore entry', file: suppressions.configFile, startLine: stale.line, startColumn: stale.column });
     }
   }
-  if (report.connectors.length === 0 && !pullRequest.changedOnly) core.warning(`connector-gate: no connector package (apiDefinition.swagger.json) found under ${inputs.paths.join(', ')}`);
+  if (report.connectors.length === 0 && !pullRequest.changedOnly) core.warning(`connector-gate: no connector package (apiDefinition.swagger.json) found under ${checkout.paths.join(', ')}`);
 
   const reportFile = path.resolve(workspace, inputs.reportFile || path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'connector-gate', 'report.json'));
   writeChunks(reportFile, jsonReportChunks(report));

@@ -60,6 +60,15 @@ function text(buffer: Buffer): string {
   return buffer.toString('utf8').trim();
 }
 
+/** The top folder of the git work tree that holds `dir` (real path), or undefined (not in one, or no git). */
+export function gitTopLevel(dir: string): string | undefined {
+  try {
+    return realpathSync(text(git(dir, ['rev-parse', '--show-toplevel'])));
+  } catch {
+    return undefined;
+  }
+}
+
 /** A revision as the user typed it: no option-like or control characters reach git. */
 function validRef(ref: string): boolean {
   const controlOrSpace = [...ref].some((c) => c.charCodeAt(0) < 0x21 || c.charCodeAt(0) === 0x7f);

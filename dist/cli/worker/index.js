@@ -26176,6 +26176,15 @@ function git(cwd, args, maxBuffer = 1024 * 1024) {
 function git_text(buffer) {
     return buffer.toString('utf8').trim();
 }
+/** The top folder of the git work tree that holds `dir` (real path), or undefined (not in one, or no git). */
+function gitTopLevel(dir) {
+    try {
+        return realpathSync(git_text(git(dir, ['rev-parse', '--show-toplevel'])));
+    }
+    catch {
+        return undefined;
+    }
+}
 /** A revision as the user typed it: no option-like or control characters reach git. */
 function validRef(ref) {
     const controlOrSpace = [...ref].some((c) => c.charCodeAt(0) < 0x21 || c.charCodeAt(0) === 0x7f);
