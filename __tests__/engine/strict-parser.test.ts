@@ -52,6 +52,7 @@ function same(text: string): JsonDocument {
   const fast = parseJsonDocument(text);
   const jsonc = parseJsonDocument(text, false);
   expect(fast.problems).toEqual(jsonc.problems);
+  expect(fast.plainTree).toBe(jsonc.plainTree);
   expect(fast.root === undefined).toBe(jsonc.root === undefined);
   if (fast.root && jsonc.root) {
     expect('parent' in fast.root).toBe(false);
@@ -96,6 +97,23 @@ describe('every JSON file of the corpus, the examples and the sources', () => {
     expect(takesFastPath(text)).toBe(strict || onlyControlCharacters);
     const doc = same(text);
     if (strict && doc.root) expect(toValue(doc.root)).toEqual(JSON.parse(text));
+    // The schema checks read a plain tree directly: strict JSON, or raw control characters only.
+    const duplicates = doc.problems.some((problem) => problem.message.startsWith('duplicate key'));
+    expect(doc.plainTree).toBe(doc.root !== undefined && (strict || onlyControlCharacters) && !duplicates);
+  });
+
+  it('says which trees are plain: the whole value, nothing recovered and no duplicate keys', () => {
+    const plain = (text: string): boolean => same(text).plainTree;
+    expect(plain('{"a":[1,{"b":null}]}')).toBe(true);
+    // Raw control characters (a tab, U+0001) inside strings: problems, but the tree is the value.
+    expect(plain('{"a":"raw\ttab","b":"and\u0001"}')).toBe(true);
+    expect(plain('{"a":1,"a":2}')).toBe(false);
+    expect(plain('{"a":"raw\ttab","a":2}')).toBe(false);
+    expect(plain('{"a":1,}')).toBe(false);
+    expect(plain('{"a":1 // note\n}')).toBe(false);
+    expect(plain('{"a":}')).toBe(false);
+    expect(plain('   ')).toBe(false);
+    expect(plain(`${'['.repeat(1000)}${']'.repeat(1000)}`)).toBe(false);
   });
 });
 

@@ -46689,7 +46689,7 @@ function buildTree(text, lines, errors, problems) {
 function parseJsonDocument(text, strictFastPath = true) {
     if (text.trim() === '') {
         const problems = [{ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' }];
-        return { text, root: undefined, problems, lines: new LineMap(text) };
+        return { text, root: undefined, problems, lines: new LineMap(text), plainTree: false };
     }
     if (strictFastPath) {
         // Strict JSON (nearly every file) takes the fast path, which finds duplicate keys and line starts too.
@@ -46703,7 +46703,7 @@ function parseJsonDocument(text, strictFastPath = true) {
                     problems.push({ offset, length: 1, message: CONTROL_CHARACTER });
                 problems.sort((a, b) => a.offset - b.offset);
             }
-            return { text, root: strict.root, problems, lines };
+            return { text, root: strict.root, problems, lines, plainTree: duplicates.length === 0 };
         }
         // Not strict: jsonc-parser reports everything again, duplicates included.
     }
@@ -46719,8 +46719,10 @@ function parseJsonDocument(text, strictFastPath = true) {
             throw error;
         problems.length = 0;
         problems.push({ offset: error.offset, length: 1, message: `nesting deeper than ${MAX_JSON_DEPTH} levels; the file was not parsed` });
-        return { text, root: undefined, problems, lines };
+        return { text, root: undefined, problems, lines, plainTree: false };
     }
+    // Duplicate keys are all buildTree reports itself; raw control characters change no token.
+    const plainTree = problems.length === 0 && errors.every((error) => (0,main.printParseErrorCode)(error.error) === 'InvalidCharacter');
     // One mistake often yields two parser errors at the same offset (trailing comma): keep the first.
     let lastOffset = -1;
     for (const error of errors) {
@@ -46730,7 +46732,7 @@ function parseJsonDocument(text, strictFastPath = true) {
         problems.push({ ...narrowToCharacter(text, error), message: describe(error) });
     }
     problems.sort((a, b) => a.offset - b.offset);
-    return { text, root, problems, lines };
+    return { text, root, problems, lines, plainTree: root !== undefined && plainTree };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/files.ts
@@ -46883,7 +46885,7 @@ function readJsonFile(root, absPath) {
 }
 /** A file that was not read has no tree and no JSON problems: its read problem says it all. */
 function unreadDocument() {
-    return { text: '', root: undefined, problems: [], lines: new LineMap('') };
+    return { text: '', root: undefined, problems: [], lines: new LineMap(''), plainTree: false };
 }
 function readTextFile(root, absPath) {
     const base = { kind: 'text', path: displayPath(root, absPath), absPath };
@@ -50508,12 +50510,13 @@ function explain(errors) {
     return complaints;
 }
 /**
- * `accepts`, when given, is the same schema as a yes/no check on the tree: its yes on strict JSON
- * (nearly every file) spares Ajv's JSON.parse copy and pass; Ajv runs only to explain a no.
+ * `accepts`, when given, is the same schema as a yes/no check on the tree: its yes on a plain tree
+ * (nearly every file) spares Ajv's copy of the value and its pass; Ajv runs only to explain a no,
+ * or when duplicate keys or a recovered syntax error make the tree more than the value.
  */
 function validateTree(validate, doc, accepts) {
     const root = doc.root;
-    if (accepts && doc.problems.length === 0 && accepts(root))
+    if (accepts && doc.plainTree && accepts(root))
         return [];
     if (validate(validate_valueOf(doc, root)))
         return [];

@@ -167,7 +167,7 @@ export function readJsonFile(root: string, absPath: string): JsonFile {
 
 /** A file that was not read has no tree and no JSON problems: its read problem says it all. */
 function unreadDocument(): JsonDocument {
-  return { text: '', root: undefined, problems: [], lines: new LineMap('') };
+  return { text: '', root: undefined, problems: [], lines: new LineMap(''), plainTree: false };
 }
 
 export function readTextFile(root: string, absPath: string): TextFile {

@@ -75,6 +75,12 @@ export interface JsonDocument {
   /** Strict-JSON violations: syntax errors, comments, trailing commas, duplicate keys, depth. */
   problems: JsonProblem[];
   lines: LineMap;
+  /**
+   * The tree is the whole value, as JSON.parse would read it: no duplicate keys and nothing
+   * recovered. Raw control characters inside strings (a problem, but one that changes no token)
+   * still leave a plain tree.
+   */
+  plainTree: boolean;
 }
 
 const CONTROL_CHARACTER = 'control character inside a string (escape it, e.g. \\n or \\t)';
@@ -207,7 +213,7 @@ function buildTree(text: string, lines: LineMap, errors: ParseError[], problems:
 export function parseJsonDocument(text: string, strictFastPath = true): JsonDocument {
   if (text.trim() === '') {
     const problems = [{ offset: 0, length: 0, message: 'the file is empty; a JSON object is expected' }];
-    return { text, root: undefined, problems, lines: new LineMap(text) };
+    return { text, root: undefined, problems, lines: new LineMap(text), plainTree: false };
   }
   if (strictFastPath) {
     // Strict JSON (nearly every file) takes the fast path, which finds duplicate keys and line starts too.
@@ -220,7 +226,7 @@ export function parseJsonDocument(text: string, strictFastPath = true): JsonDocu
         for (const offset of strict.controlCharacters) problems.push({ offset, length: 1, message: CONTROL_CHARACTER });
         problems.sort((a, b) => a.offset - b.offset);
       }
-      return { text, root: strict.root, problems, lines };
+      return { text, root: strict.root, problems, lines, plainTree: duplicates.length === 0 };
     }
     // Not strict: jsonc-parser reports everything again, duplicates included.
   }
@@ -234,8 +240,10 @@ export function parseJsonDocument(text: string, strictFastPath = true): JsonDocu
     if (!(error instanceof TooDeep)) throw error;
     problems.length = 0;
     problems.push({ offset: error.offset, length: 1, message: `nesting deeper than ${MAX_JSON_DEPTH} levels; the file was not parsed` });
-    return { text, root: undefined, problems, lines };
+    return { text, root: undefined, problems, lines, plainTree: false };
   }
+  // Duplicate keys are all buildTree reports itself; raw control characters change no token.
+  const plainTree = problems.length === 0 && errors.every((error) => printParseErrorCode(error.error) === 'InvalidCharacter');
   // One mistake often yields two parser errors at the same offset (trailing comma): keep the first.
   let lastOffset = -1;
   for (const error of errors) {
@@ -244,5 +252,5 @@ export function parseJsonDocument(text: string, strictFastPath = true): JsonDocu
     problems.push({ ...narrowToCharacter(text, error), message: describe(error) });
   }
   problems.sort((a, b) => a.offset - b.offset);
-  return { text, root, problems, lines };
+  return { text, root, problems, lines, plainTree: root !== undefined && plainTree };
 }

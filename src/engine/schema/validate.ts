@@ -110,12 +110,13 @@ function explain(errors: ErrorObject[]): Complaint[] {
 }
 
 /**
- * `accepts`, when given, is the same schema as a yes/no check on the tree: its yes on strict JSON
- * (nearly every file) spares Ajv's JSON.parse copy and pass; Ajv runs only to explain a no.
+ * `accepts`, when given, is the same schema as a yes/no check on the tree: its yes on a plain tree
+ * (nearly every file) spares Ajv's copy of the value and its pass; Ajv runs only to explain a no,
+ * or when duplicate keys or a recovered syntax error make the tree more than the value.
  */
 export function validateTree(validate: ValidateFunction, doc: JsonDocument & { root: Node }, accepts?: TreeCheck): SchemaViolation[] {
   const root = doc.root;
-  if (accepts && doc.problems.length === 0 && accepts(root)) return [];
+  if (accepts && doc.plainTree && accepts(root)) return [];
   if (validate(valueOf(doc, root))) return [];
   return explain(validate.errors ?? []).map(({ error, message }) => {
     const path = error.instancePath;
