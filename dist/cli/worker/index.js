@@ -13530,11 +13530,13 @@ const OLD_GENERATION_MB = 512;
  * The worker's young generation at its full size from the start: half of it is the semi-space objects
  * are allocated in (8 MiB of 16, as V8 reports it). V8 starts one at 1 MiB and doubles it as objects
  * survive, so loading the bundle and the first connectors took a scavenge every few megabytes. Set
- * before the worker starts (a heap's sizes are read when it is made), and it costs start-up nothing,
- * unlike the flags in WORKER_GC_FLAGS (measured on the trivial connector). Alternating runs: the
+ * before the worker starts (a heap's sizes are read when it is made); on Node 24 that costs start-up
+ * nothing, unlike the flags in WORKER_GC_FLAGS (measured on the trivial connector). Alternating runs: the
  * corpus 30–65 ms faster (two rounds of 12 and 16), Encodian ~20 ms, the same RSS.
  */
 const YOUNG_SEMI_SPACE_FLAG = (/* unused pure expression or super */ null && (`--min-semi-space-size=${YOUNG_GENERATION_MB / 2}`));
+/** Node 20's worker start-up is ~40 ms slower with that flag (measured); Node 24's, which the Action runs on, is not. */
+const youngAtFullSize = (nodeVersion) => Number(nodeVersion.split('.')[0]) >= 24;
 /**
  * How the worker's full collections run. By default V8 marks the old generation concurrently, while
  * the gate goes on; everything allocated meanwhile (the tree of the file being checked) counts as
@@ -13574,7 +13576,8 @@ const RETRY_NOTE = 'connector-gate: the run outgrew its bounded memory before wr
  * of memory then, an uncaught error), the run fails with a message that blames the tool.
  */
 function runInWorker(entry, options, bounded = true) {
-    v8.setFlagsFromString(YOUNG_SEMI_SPACE_FLAG);
+    if (youngAtFullSize(process.versions.node))
+        v8.setFlagsFromString(YOUNG_SEMI_SPACE_FLAG);
     const committed = new Int32Array(new SharedArrayBuffer(4));
     const workerData = { stdoutIsTTY: Boolean(process.stdout.isTTY), committed };
     // A path, not `new URL(…, import.meta.url)`, which the bundler would take for an asset to copy.
