@@ -28,7 +28,7 @@ export const OLD_GENERATION_MB = 512;
  * survive, so loading the bundle and the first connectors took a scavenge every few megabytes. Set
  * before the worker starts (a heap's sizes are read when it is made); on Node 24 that costs start-up
  * nothing, unlike the flags in WORKER_GC_FLAGS (measured on the trivial connector). Alternating runs: the
- * corpus 30–65 ms faster (two rounds of 12 and 16), Encodian ~20 ms, the same RSS.
+ * corpus 30–65 ms faster (three rounds of 12–16), Encodian ~20 ms, the same RSS.
  */
 export const YOUNG_SEMI_SPACE_FLAG = `--min-semi-space-size=${YOUNG_GENERATION_MB / 2}`;
 

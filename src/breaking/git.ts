@@ -60,10 +60,15 @@ function text(buffer: Buffer): string {
   return buffer.toString('utf8').trim();
 }
 
-/** The top folder of the git work tree that holds `dir` (real path), or undefined (not in one, or no git). */
+/** The top folder of the git work tree that holds `dir` (real path); throws git's complaint when there is none. */
+function topLevel(dir: string): string {
+  return realpathSync(text(git(dir, ['rev-parse', '--show-toplevel'])));
+}
+
+/** topLevel, or undefined (not in a work tree, or no git). */
 export function gitTopLevel(dir: string): string | undefined {
   try {
-    return realpathSync(text(git(dir, ['rev-parse', '--show-toplevel'])));
+    return topLevel(dir);
   } catch {
     return undefined;
   }
@@ -128,7 +133,7 @@ export function openGitBase(cwd: string, ref: string, options: GitBaseOptions = 
 
   let top: string;
   try {
-    top = realpathSync(text(git(cwd, ['rev-parse', '--show-toplevel'])));
+    top = topLevel(cwd);
   } catch (error) {
     return skip(`${cwd} is not in a git repository (${(error as Error).message})`);
   }

@@ -13532,7 +13532,7 @@ const OLD_GENERATION_MB = 512;
  * survive, so loading the bundle and the first connectors took a scavenge every few megabytes. Set
  * before the worker starts (a heap's sizes are read when it is made); on Node 24 that costs start-up
  * nothing, unlike the flags in WORKER_GC_FLAGS (measured on the trivial connector). Alternating runs: the
- * corpus 30–65 ms faster (two rounds of 12 and 16), Encodian ~20 ms, the same RSS.
+ * corpus 30–65 ms faster (three rounds of 12–16), Encodian ~20 ms, the same RSS.
  */
 const YOUNG_SEMI_SPACE_FLAG = (/* unused pure expression or super */ null && (`--min-semi-space-size=${YOUNG_GENERATION_MB / 2}`));
 /** Node 20's worker start-up is ~40 ms slower with that flag (measured); Node 24's, which the Action runs on, is not. */
@@ -26192,10 +26192,14 @@ function git(cwd, args, maxBuffer = 1024 * 1024) {
 function git_text(buffer) {
     return buffer.toString('utf8').trim();
 }
-/** The top folder of the git work tree that holds `dir` (real path), or undefined (not in one, or no git). */
+/** The top folder of the git work tree that holds `dir` (real path); throws git's complaint when there is none. */
+function topLevel(dir) {
+    return (0,external_node_fs_namespaceObject.realpathSync)(git_text(git(dir, ['rev-parse', '--show-toplevel'])));
+}
+/** topLevel, or undefined (not in a work tree, or no git). */
 function gitTopLevel(dir) {
     try {
-        return realpathSync(git_text(git(dir, ['rev-parse', '--show-toplevel'])));
+        return topLevel(dir);
     }
     catch {
         return undefined;
@@ -26264,7 +26268,7 @@ function openGitBase(cwd, ref, options = {}) {
         return skip(`base ${JSON.stringify(wanted.slice(0, 80))} is not a git revision`);
     let top;
     try {
-        top = (0,external_node_fs_namespaceObject.realpathSync)(git_text(git(cwd, ['rev-parse', '--show-toplevel'])));
+        top = topLevel(cwd);
     }
     catch (error) {
         return skip(`${cwd} is not in a git repository (${error.message})`);
